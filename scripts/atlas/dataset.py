@@ -1,0 +1,189 @@
+"""Load every data and prose file, check all of it, and return one Dataset.
+
+Pipeline: load (yamlsource) -> check (schema, checks, prose) -> Dataset.
+All problems are collected before anything is rendered, so a build either
+publishes everything or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import checks
+from .config import ROOT, SiteConfig, load_site_config
+from .problems import Problem
+from .prose import Prose, load_prose, prose_path
+from .schema import check_schema
+from .yamlsource import Located, load_yaml
+
+
+@dataclass
+class Dataset:
+    countries: dict[str, dict]
+    sources: dict[str, dict]
+    organisations: dict[str, dict]
+    prose: dict[tuple[str, str], Prose]
+    config: SiteConfig
+    today: dt.date
+    located: dict[str, Located] = field(default_factory=dict)
+
+    def prose_for(self, code: str, lang: str) -> Prose | None:
+        return self.prose.get((code, lang))
+
+
+def today() -> dt.date:
+    """The build date; ATLAS_TODAY=YYYY-MM-DD pins it (tests, reproducible builds)."""
+    pinned = os.environ.get("ATLAS_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_dataset(
+    countries_path: Path | None = None,
+    root: Path = ROOT,
+    on_date: dt.date | None = None,
+) -> tuple[Dataset | None, list[Problem]]:
+    config = load_site_config(root)
+    on_date = on_date or today()
+    countries_path = countries_path or root / "data" / "countries.yml"
+    data_dir = countries_path.parent
+    files = {
+        "countries": (countries_path, "countries.schema.json"),
+        "sources": (data_dir / "sources.yml", "sources.schema.json"),
+        "organisations": (data_dir / "organisations.yml", "organisations.schema.json"),
+    }
+    problems: list[Problem] = []
+    located: dict[str, Located] = {}
+    names: dict[str, str] = {}
+    for key, (path, schema_name) in files.items():
+        shown = _rel(path, root)
+        names[key] = shown
+        loaded, found = load_yaml(str(path), shown)
+        problems += found
+        if loaded is None:
+            continue
+        if not isinstance(loaded.data, dict):
+            problems.append(Problem(shown, 1, "", "the file must be a mapping of ids to entries"))
+            continue
+        located[key] = loaded
+        problems += check_schema(loaded, schema_name, shown)
+        problems += checks.check_markup(loaded, shown)
+        problems += checks.check_dates(loaded, shown, on_date)
+        problems += checks.check_urls(loaded, shown)
+    if "countries" in located:
+        problems += checks.check_country_codes(located["countries"], names["countries"])
+        problems += checks.check_reviews(located["countries"], names["countries"], on_date)
+        if "sources" in located:
+            problems += checks.check_references(
+                located["countries"],
+                names["countries"],
+                located["sources"].data,
+                located.get("organisations"),
+                names["organisations"],
+            )
+            problems += checks.unused_sources(
+                located["countries"], located.get("organisations"), located["sources"], names["sources"]
+            )
+    countries = located["countries"].data if "countries" in located else {}
+    prose: dict[tuple[str, str], Prose] = {}
+    docs_dir = root / "docs"
+    for code, country in countries.items():
+        for lang in config.languages:
+            path = prose_path(docs_dir, code, lang, config.default_language)
+            shown = _rel(path, root)
+            item, found = load_prose(path, code, lang, shown)
+            problems += found
+            if item is None:
+                continue
+            problems += checks.check_markup(item.located, shown)
+            problems += _check_prose_ids(item, country)
+            prose[(code, lang)] = item
+        problems += _check_required_prose(code, country, prose.get((code, config.default_language)), root, config)
+    if "countries" in located:
+        problems += _check_orphan_prose(docs_dir, countries, root)
+    if [p for p in problems if not p.warning]:
+        return None, problems
+    dataset = Dataset(
+        countries=countries,
+        sources=located["sources"].data,
+        organisations=located["organisations"].data,
+        prose=prose,
+        config=config,
+        today=on_date,
+        located=located,
+    )
+    return dataset, problems
+
+
+def _check_prose_ids(item: Prose, country: dict) -> list[Problem]:
+    problems = []
+    for key, texts in (("cases", item.cases), ("inquiries", item.inquiries)):
+        known = {entry.get("id") for entry in country.get(key, []) if isinstance(entry, dict)}
+        for item_id in texts:
+            if item_id not in known:
+                problems.append(
+                    Problem(
+                        item.path,
+                        item.located.key_line_of((key, item_id)),
+                        f"{key}.{item_id}",
+                        f"no {key[:-1]} with this id in data/countries.yml for {item.code}",
+                    )
+                )
+    return problems
+
+
+def _check_required_prose(code: str, country: dict, english: Prose | None, root: Path, config) -> list[Problem]:
+    """A deep profile explains itself in English; a baseline one may have no text at all."""
+    path = _rel(prose_path(root / "docs", code, config.default_language, config.default_language), root)
+    if english is None:
+        return [
+            Problem(
+                path,
+                1,
+                "",
+                f"missing text file for {code} (run: python scripts/new_country.py {code})",
+            )
+        ]
+    if country.get("profile") != "deep":
+        return []
+    problems = []
+    line = english.located.key_line_of(("country",)) if english.located else 1
+    if "summary" not in english.texts:
+        problems.append(Problem(path, line, "summary", "a deep profile needs a 'what this means for you here' summary"))
+    for answer, body in (country.get("answers") or {}).items():
+        if isinstance(body, dict) and body.get("status") in {"yes", "no", "partly"} and answer not in english.texts:
+            problems.append(
+                Problem(path, line, answer, f"the answer '{body.get('status')}' needs a short explanation here")
+            )
+    return problems
+
+
+def _check_orphan_prose(docs_dir: Path, countries: dict, root: Path) -> list[Problem]:
+    problems = []
+    folder = docs_dir / "countries"
+    if not folder.is_dir():
+        return problems
+    codes = {c.lower() for c in countries}
+    for path in sorted(folder.glob("*.md")):
+        stem = path.name.split(".")[0]
+        if stem == "index":
+            continue
+        if stem not in codes:
+            problems.append(
+                Problem(
+                    _rel(path, root),
+                    1,
+                    "",
+                    f"no country '{stem.upper()}' in data/countries.yml for this text file",
+                )
+            )
+    return problems

@@ -1,0 +1,186 @@
+"""Render a country page and the countries index as Markdown for one language.
+
+The Jinja templates live in overrides/partials/atlas/; this module prepares what
+they show. Text from volunteers is escaped (Markdown stays Markdown, HTML never
+becomes markup), and every cited source gets a number in page order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .config import ROOT
+from .dataset import Dataset
+from .names import collation_key, country_name
+from .risk import assess
+from .strings import Strings
+
+TEMPLATE_DIR = ROOT / "overrides" / "partials" / "atlas"
+SECTIONS = (
+    "summary",
+    "special-procedure",
+    "detention",
+    "statistics",
+    "channels",
+    "protection",
+    "authorities",
+    "legal-help",
+    "cases",
+    "inquiries",
+    "history",
+    "sources",
+)
+ANSWERS = ("special_procedure", "detention", "statistics")
+
+
+def _environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown uses {#id} for heading anchors, so Jinja comments are {## … ##}.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+
+
+class Citations:
+    """Numbers sources in the order a page first cites them."""
+
+    def __init__(self, sources: dict):
+        self.sources = sources
+        self.order: list[str] = []
+
+    def __call__(self, ids) -> Markup:
+        if not ids:
+            return Markup("")
+        links = []
+        for source_id in ids:
+            if source_id not in self.order:
+                self.order.append(source_id)
+            number = self.order.index(source_id) + 1
+            links.append(
+                f'<a href="#source-{escape(source_id)}" class="atlas-ref">{number}</a>'
+            )
+        return Markup('<sup class="atlas-refs">[' + ", ".join(links) + "]</sup>")
+
+    def listing(self) -> list[tuple[int, str, dict]]:
+        return [(i + 1, sid, self.sources[sid]) for i, sid in enumerate(self.order)]
+
+
+@dataclass
+class Text:
+    body: str
+    lang: str
+    fallback: bool
+
+
+def prose_text(dataset: Dataset, code: str, lang: str, kind: str, key: str) -> Text | None:
+    """The text for `key` in `lang`, else the English original marked as such."""
+    default = dataset.config.default_language
+    for source_lang in (lang, default):
+        prose = dataset.prose_for(code, source_lang)
+        if prose is None:
+            continue
+        table = prose.texts if kind == "texts" else getattr(prose, kind)
+        if key in table:
+            return Text(table[key], source_lang, source_lang != lang)
+    return None
+
+
+def translation_state(dataset: Dataset, code: str, lang: str) -> str:
+    """'source', 'current', 'behind', 'missing' (no text at all) or 'none' (nothing to translate)."""
+    default = dataset.config.default_language
+    english = dataset.prose_for(code, default)
+    if lang == default:
+        return "source"
+    if english is None or english.is_empty():
+        return "none"
+    own = dataset.prose_for(code, lang)
+    if own is None:
+        return "missing"
+    return "current" if own.translation_of == english.fingerprint() else "behind"
+
+
+class Renderer:
+    def __init__(self, dataset: Dataset, lang: str):
+        self.dataset = dataset
+        self.lang = lang
+        self.t = Strings(lang, dataset.config.default_language)
+        self.env = _environment()
+        self.env.filters["md"] = _markdown_text
+        self.env.globals.update(t=self.t, date=self.t.date, sections=SECTIONS)
+
+    def country_name(self, code: str) -> str:
+        return country_name(code, self.lang)
+
+    def country_markdown(self, code: str) -> str:
+        country = self.dataset.countries[code]
+        cite = Citations(self.dataset.sources)
+
+        def text(kind: str, key: str) -> Text | None:
+            return prose_text(self.dataset, code, self.lang, kind, key)
+
+        organisations = [
+            (org_id, self.dataset.organisations[org_id]) for org_id in country.get("legal_help", [])
+        ]
+        due = country["review"]["next_review_due"]
+        overdue = str(due) < self.dataset.today.isoformat()
+        template = self.env.get_template("country.md.html")
+        return template.render(
+            code=code,
+            name=self.country_name(code),
+            country=country,
+            risk=assess(country),
+            text=text,
+            cite=cite,
+            organisations=organisations,
+            cases=sorted(country.get("cases", []), key=lambda case: case.get("year", 0), reverse=True),
+            overdue=overdue,
+            translation=translation_state(self.dataset, code, self.lang),
+            answers=ANSWERS,
+            lang=self.lang,
+            country_label=self.country_name,
+            repo_url=self.dataset.config.repo_url,
+            edit_branch=self.dataset.config.edit_branch,
+        )
+
+    def sorted_codes(self) -> list[str]:
+        alphabet = self.t.alphabet
+        return sorted(
+            self.dataset.countries,
+            key=lambda code: collation_key(self.country_name(code), alphabet),
+        )
+
+    def index_markdown(self) -> str:
+        rows = []
+        for code in self.sorted_codes():
+            country = self.dataset.countries[code]
+            rows.append(
+                {
+                    "code": code,
+                    "name": self.country_name(code),
+                    "country": country,
+                    "risk": assess(country),
+                }
+            )
+        profiles = [r["country"]["profile"] for r in rows]
+        template = self.env.get_template("countries-index.md.html")
+        return template.render(
+            rows=rows,
+            answers=ANSWERS,
+            deep=profiles.count("deep"),
+            baseline=profiles.count("baseline"),
+        )
+
+
+def _markdown_text(value: str) -> Markup:
+    """Volunteer text into Markdown: escaped so that no HTML survives."""
+    return Markup(escape(value))

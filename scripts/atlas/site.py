@@ -1,0 +1,49 @@
+"""Small facts about the MkDocs build that the hooks need: language, inputs, edit links."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .config import ROOT
+from .prose import prose_path
+
+WATCHED = ("data", "schema", "docs/countries")
+
+
+def current_language(config) -> str:
+    plugin = config.plugins.get("i18n") if hasattr(config, "plugins") else None
+    lang = getattr(plugin, "current_language", None)
+    return lang or config.theme["language"]
+
+
+def fingerprint_inputs(root: Path = ROOT) -> tuple:
+    """Changes whenever a data, schema or country text file changes (for caching)."""
+    stamps = []
+    for folder in WATCHED:
+        base = root / folder
+        for path in sorted(base.rglob("*")) if base.exists() else []:
+            if path.is_file():
+                stat = path.stat()
+                stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    stamps.append(("ATLAS_TODAY", os.environ.get("ATLAS_TODAY", "")))
+    return tuple(stamps)
+
+
+def edit_url_for(page, dataset, lang: str) -> str | None:
+    """The file that holds this page's text in `lang`, or GitHub's new-file form for it."""
+    repo = dataset.config.repo_url
+    branch = dataset.config.edit_branch
+    if not repo or page.file is None:
+        return None
+    code = page.meta.get("country")
+    if code:
+        target = prose_path(Path("docs"), str(code), lang, dataset.config.default_language)
+    else:
+        src = Path(page.file.src_uri)
+        stem = src.name.split(".")[0]
+        name = stem + ("" if lang == dataset.config.default_language else f".{lang}") + ".md"
+        target = Path("docs") / src.parent / name
+    if (ROOT / target).exists():
+        return f"{repo}/edit/{branch}/{target.as_posix()}"
+    return f"{repo}/new/{branch}/{target.parent.as_posix()}?filename={target.name}"

@@ -1,0 +1,67 @@
+"""Interface strings (data/i18n/<lang>.yml) and localized dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date, format_skeleton
+
+from .checks import parse_partial_date
+from .config import ROOT
+
+I18N_DIR = ROOT / "data" / "i18n"
+DATE_PATTERNS = {"en": "d MMMM y"}
+
+
+@lru_cache(maxsize=None)
+def load_strings(lang: str, directory: Path = I18N_DIR) -> dict:
+    with open(directory / f"{lang}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    flat = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, name + "."))
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+class Strings:
+    """`t("section.detention")` in one language, falling back to English."""
+
+    def __init__(self, lang: str, default_lang: str = "en"):
+        self.lang = lang
+        self._own = flatten(load_strings(lang))
+        self._fallback = flatten(load_strings(default_lang))
+
+    def __call__(self, key: str, **values) -> str:
+        text = self._own.get(key)
+        if text is None:
+            text = self._fallback.get(key)
+        if text is None:
+            raise KeyError(f"missing interface string '{key}'")
+        return text.format(**values) if values else text
+
+    @property
+    def alphabet(self) -> str:
+        return self("alphabet")
+
+    def date(self, value) -> str:
+        """Format YYYY, YYYY-MM or YYYY-MM-DD as precisely as it is known."""
+        text = str(value)
+        parsed = parse_partial_date(text) if not isinstance(value, dt.date) else value
+        if parsed is None:
+            return text
+        parts = text.count("-") if not isinstance(value, dt.date) else 2
+        if parts == 0:
+            return str(parsed.year)
+        if parts == 1:
+            return format_skeleton("yMMMM", parsed, locale=self.lang)
+        return format_date(parsed, DATE_PATTERNS.get(self.lang, "long"), locale=self.lang)

@@ -1,0 +1,64 @@
+"""MkDocs hooks: thin wrappers around scripts/atlas.
+
+- on_config: load and check every data and text file once; stop the build on any error.
+- on_page_markdown: turn a country text file (front matter `country: XX`) into the full
+  page in the language being built, and fill the countries index.
+- on_page_context: point "edit this page" at the file that really holds the text.
+
+mkdocs-static-i18n runs the whole build once per language, so these run once per
+language too; they keep no state except the checked dataset.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from atlas.dataset import load_dataset  # noqa: E402
+from atlas.problems import errors, warnings  # noqa: E402
+from atlas.render import Renderer  # noqa: E402
+from atlas.site import current_language, edit_url_for, fingerprint_inputs  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.countries")
+INDEX_MARKER = "<!-- atlas:countries-index -->"
+_cache: dict = {}
+
+
+def on_config(config):
+    key = fingerprint_inputs()
+    if _cache.get("key") != key:
+        dataset, problems = load_dataset()
+        if errors(problems):
+            raise PluginError(
+                "The data has problems; nothing was built.\n" + "\n".join(str(p) for p in sorted(problems))
+            )
+        for problem in warnings(problems):
+            log.info(str(problem))
+        _cache.update(key=key, dataset=dataset)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    dataset = _cache["dataset"]
+    lang = current_language(config)
+    renderer = Renderer(dataset, lang)
+    code = page.meta.get("country")
+    if code:
+        code = str(code).upper()
+        page.meta["title"] = renderer.country_name(code)
+        return renderer.country_markdown(code)
+    if INDEX_MARKER in markdown:
+        return markdown.replace(INDEX_MARKER, renderer.index_markdown())
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    url = edit_url_for(page, _cache["dataset"], current_language(config))
+    if url:
+        page.edit_url = url
+    return context
