@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from atlas.dataset import load_dataset
 from atlas.problems import errors
-
 from conftest import ROOT, build_site
 
 
@@ -55,14 +55,28 @@ def test_yaml_syntax_error_names_the_line(project):
 
 def test_duplicate_key_is_refused_with_both_lines(project):
     countries = project / "data/countries.yml"
-    replace_once(countries, "    status: draft\n    last_reviewed: 2026-11-29", "    status: draft\n    status: reviewed\n    last_reviewed: 2026-11-29")
+    replace_once(
+        countries,
+        "    status: draft\n    last_reviewed: 2026-11-29",
+        "    status: draft\n    status: reviewed\n    last_reviewed: 2026-11-29",
+    )
     second = line_of(countries, "    status: reviewed")
-    assert_reported(problems_for(project), "data/countries.yml", second, "LT.review.status", "duplicate key")
+    assert_reported(
+        problems_for(project),
+        "data/countries.yml",
+        second,
+        "LT.review.status",
+        "duplicate key",
+    )
 
 
 def test_unknown_field_suggests_the_near_miss(project):
     countries = project / "data/countries.yml"
-    replace_once(countries, "    detention:\n      status: partly", "    detension:\n      status: partly")
+    replace_once(
+        countries,
+        "    detention:\n      status: partly",
+        "    detension:\n      status: partly",
+    )
     line = line_of(countries, "detension:")
     found = problems_for(project)
     assert_reported(found, "data/countries.yml", line, "detension", "did you mean 'detention'")
@@ -72,21 +86,43 @@ def test_wrong_enum_lists_allowed_values(project):
     countries = project / "data/countries.yml"
     replace_once(countries, "      status: partly", "      status: maybe")
     line = line_of(countries, "status: maybe")
-    assert_reported(problems_for(project), "data/countries.yml", line, "LT.answers.detention.status", "allowed: yes, no, partly, unknown")
+    assert_reported(
+        problems_for(project),
+        "data/countries.yml",
+        line,
+        "LT.answers.detention.status",
+        "allowed: yes, no, partly, unknown",
+    )
 
 
 def test_impossible_date(project):
     countries = project / "data/countries.yml"
     replace_once(countries, "    last_reviewed: 2026-11-29", "    last_reviewed: 2026-02-30")
     line = line_of(countries, "2026-02-30")
-    assert_reported(problems_for(project), "data/countries.yml", line, "review.last_reviewed", "not a real date")
+    assert_reported(
+        problems_for(project),
+        "data/countries.yml",
+        line,
+        "review.last_reviewed",
+        "not a real date",
+    )
 
 
 def test_url_must_be_http(project):
     sources = project / "data/sources.yml"
-    replace_once(sources, "  url: https://euextraditionlaw.com/diffusions/", "  url: ftp://euextraditionlaw.com/diffusions/")
+    replace_once(
+        sources,
+        "  url: https://euextraditionlaw.com/diffusions/",
+        "  url: ftp://euextraditionlaw.com/diffusions/",
+    )
     line = line_of(sources, "ftp://")
-    assert_reported(problems_for(project), "data/sources.yml", line, "euextraditionlaw-diffusions.url", "http")
+    assert_reported(
+        problems_for(project),
+        "data/sources.yml",
+        line,
+        "euextraditionlaw-diffusions.url",
+        "http",
+    )
 
 
 def test_guessed_date_format_is_refused(project):
@@ -113,21 +149,44 @@ def test_claim_without_source(project):
     countries = project / "data/countries.yml"
     replace_once(
         countries,
-        "    red_notice:\n      status: \"yes\"\n      sources: [interpol-member-lt, teissedre-red-notice]\n",
-        "    red_notice:\n      status: \"yes\"\n",
+        '    red_notice:\n      status: "yes"\n      sources: [interpol-member-lt, teissedre-red-notice]\n',
+        '    red_notice:\n      status: "yes"\n',
     )
     line = line_of(countries, "    red_notice:")
-    assert_reported(problems_for(project), "data/countries.yml", line, "LT.channels.red_notice.sources", "missing required field")
+    assert_reported(
+        problems_for(project),
+        "data/countries.yml",
+        line,
+        "LT.channels.red_notice.sources",
+        "missing required field",
+    )
 
 
 def test_unknown_source_reference(project):
     countries = project / "data/countries.yml"
-    replace_once(countries, "sources: [interpol-member-lt, teissedre-red-notice]", "sources: [interpol-member-lx, teissedre-red-notice]")
+    replace_once(
+        countries,
+        "sources: [interpol-member-lt, teissedre-red-notice]",
+        "sources: [interpol-member-lx, teissedre-red-notice]",
+    )
     line = line_of(countries, "interpol-member-lx")
-    assert_reported(problems_for(project), "data/countries.yml", line, "red_notice.sources", "did you mean 'interpol-member-lt'")
+    assert_reported(
+        problems_for(project),
+        "data/countries.yml",
+        line,
+        "red_notice.sources",
+        "did you mean 'interpol-member-lt'",
+    )
 
 
-@pytest.mark.parametrize("markup", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "[x](javascript:alert(1))"])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[x](javascript:alert(1))",
+    ],
+)
 def test_html_or_script_in_text_is_refused(project, markup):
     prose = project / "docs/countries/lt.md"
     replace_once(prose, "  No Belarusian is known", f"  {markup} No Belarusian is known")
@@ -139,16 +198,28 @@ def test_missing_field_points_at_the_mapping(project):
     countries = project / "data/countries.yml"
     replace_once(countries, "  profile: deep\n  region: caucasus", "  region: caucasus")
     line = line_of(countries, "AM:")
-    assert_reported(problems_for(project), "data/countries.yml", line, "AM.profile", "missing required field")
+    assert_reported(
+        problems_for(project),
+        "data/countries.yml",
+        line,
+        "AM.profile",
+        "missing required field",
+    )
 
 
 def test_every_problem_is_reported_at_once(project):
     countries = project / "data/countries.yml"
     replace_once(countries, "      status: partly", "      status: maybe")
     replace_once(countries, "  region: caucasus", "  region: kaukasus")
-    replace_once(project / "data/sources.yml", "  published: 2021-03-04", "  published: 2021-13-04")
+    replace_once(
+        project / "data/sources.yml",
+        "  published: 2021-03-04",
+        "  published: 2021-13-04",
+    )
     found = problems_for(project)
-    assert {"maybe", "kaukasus", "2021-13-04"} <= {w for p in found for w in ("maybe", "kaukasus", "2021-13-04") if w in p.message}
+    assert {"maybe", "kaukasus", "2021-13-04"} <= {
+        w for p in found for w in ("maybe", "kaukasus", "2021-13-04") if w in p.message
+    }
 
 
 def test_validate_cli_exit_codes_and_format(project):

@@ -63,8 +63,16 @@ def check_dates(located: Located, name: str, today: dt.date) -> list[Problem]:
     problems = []
     for path, value in walk(located.data):
         if not path or path[-1] not in {
-            "since", "until", "signed", "in_force", "published", "date", "sent", "reply_date",
-            "checked", "last_reviewed",
+            "since",
+            "until",
+            "signed",
+            "in_force",
+            "published",
+            "date",
+            "sent",
+            "reply_date",
+            "checked",
+            "last_reviewed",
         }:
             continue
         if value == "undated" or not PARTIAL_DATE.match(str(value)):
@@ -72,11 +80,21 @@ def check_dates(located: Located, name: str, today: dt.date) -> list[Problem]:
         parsed = parse_partial_date(value)
         if parsed is None:
             problems.append(
-                Problem(name, located.line_of(path), dotted(path), f"'{value}' is not a real date")
+                Problem(
+                    name,
+                    located.line_of(path),
+                    dotted(path),
+                    f"'{value}' is not a real date",
+                )
             )
         elif parsed > today:
             problems.append(
-                Problem(name, located.line_of(path), dotted(path), f"'{value}' lies in the future")
+                Problem(
+                    name,
+                    located.line_of(path),
+                    dotted(path),
+                    f"'{value}' lies in the future",
+                )
             )
     return problems
 
@@ -107,15 +125,31 @@ def check_country_codes(located: Located, name: str) -> list[Problem]:
         if pycountry.countries.get(alpha_2=code) is None:
             known = [c.alpha_2 for c in pycountry.countries]
             problems.append(
-                Problem(name, line, code, f"'{code}' is not an ISO 3166-1 alpha-2 country code{suggest(code, known)}")
+                Problem(
+                    name,
+                    line,
+                    code,
+                    f"'{code}' is not an ISO 3166-1 alpha-2 country code{suggest(code, known)}",
+                )
             )
         elif code == "BY":
-            problems.append(Problem(name, line, code, "Belarus is the requesting state, not a host country"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    code,
+                    "Belarus is the requesting state, not a host country",
+                )
+            )
     return problems
 
 
 def check_references(
-    countries: Located, cname: str, sources: dict, organisations: Located | None, oname: str
+    countries: Located,
+    cname: str,
+    sources: dict,
+    organisations: Located | None,
+    oname: str,
 ) -> list[Problem]:
     """Every source and organisation id used must exist; item ids must be unique."""
     problems = []
@@ -149,7 +183,8 @@ def check_references(
                         cname,
                         line,
                         dotted(path),
-                        f"id '{value}' is already used on line {seen_item_ids[value]}; ids become anchors and must be unique",
+                        f"id '{value}' is already used on line {seen_item_ids[value]}; "
+                        "ids become anchors and must be unique",
                     )
                 )
             seen_item_ids.setdefault(value, line)
@@ -202,7 +237,13 @@ def unused_sources(countries: Located, organisations: Located | None, sources: L
     if organisations:
         used |= {v for p, v in walk(organisations.data) if "sources" in p}
     return [
-        Problem(name, sources.key_line_of((sid,)), sid, "source is not cited anywhere", warning=True)
+        Problem(
+            name,
+            sources.key_line_of((sid,)),
+            sid,
+            "source is not cited anywhere",
+            warning=True,
+        )
         for sid in (sources.data or {})
         if sid not in used
     ]

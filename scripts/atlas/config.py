@@ -54,7 +54,10 @@ def load_site_config(root: Path = ROOT) -> SiteConfig:
     )
     langs = [lang for lang in i18n["languages"] if lang.get("build", True) and lang["locale"] != "null"]
     default = next(lang["locale"] for lang in langs if lang.get("default"))
-    ordered = (default, *[lang["locale"] for lang in langs if lang["locale"] != default])
+    ordered = (
+        default,
+        *[lang["locale"] for lang in langs if lang["locale"] != default],
+    )
     extra = raw.get("extra", {}) or {}
     return SiteConfig(
         languages=ordered,

@@ -91,7 +91,10 @@ def load_dataset(
                 names["organisations"],
             )
             problems += checks.unused_sources(
-                located["countries"], located.get("organisations"), located["sources"], names["sources"]
+                located["countries"],
+                located.get("organisations"),
+                located["sources"],
+                names["sources"],
             )
     countries = located["countries"].data if "countries" in located else {}
     prose: dict[tuple[str, str], Prose] = {}
@@ -143,7 +146,10 @@ def _check_prose_ids(item: Prose, country: dict) -> list[Problem]:
 
 def _check_required_prose(code: str, country: dict, english: Prose | None, root: Path, config) -> list[Problem]:
     """A deep profile explains itself in English; a baseline one may have no text at all."""
-    path = _rel(prose_path(root / "docs", code, config.default_language, config.default_language), root)
+    path = _rel(
+        prose_path(root / "docs", code, config.default_language, config.default_language),
+        root,
+    )
     if english is None:
         return [
             Problem(
@@ -158,11 +164,23 @@ def _check_required_prose(code: str, country: dict, english: Prose | None, root:
     problems = []
     line = english.located.key_line_of(("country",)) if english.located else 1
     if "summary" not in english.texts:
-        problems.append(Problem(path, line, "summary", "a deep profile needs a 'what this means for you here' summary"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                "summary",
+                "a deep profile needs a 'what this means for you here' summary",
+            )
+        )
     for answer, body in (country.get("answers") or {}).items():
         if isinstance(body, dict) and body.get("status") in {"yes", "no", "partly"} and answer not in english.texts:
             problems.append(
-                Problem(path, line, answer, f"the answer '{body.get('status')}' needs a short explanation here")
+                Problem(
+                    path,
+                    line,
+                    answer,
+                    f"the answer '{body.get('status')}' needs a short explanation here",
+                )
             )
     return problems
 

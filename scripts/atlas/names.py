@@ -9,7 +9,7 @@ names sort by the position of each letter in it.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -20,7 +20,7 @@ from .config import ROOT
 OVERRIDES_FILE = ROOT / "data" / "country-names.yml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def overrides(path: Path = OVERRIDES_FILE) -> dict:
     if not path.exists():
         return {}

@@ -99,7 +99,12 @@ def load_prose(path: Path, code: str, lang: str, shown: str) -> tuple[Prose | No
         elif key == "country":
             if str(value).upper() != code:
                 problems.append(
-                    Problem(shown, line, key, f"'{value}' does not match the file name (expected {code})")
+                    Problem(
+                        shown,
+                        line,
+                        key,
+                        f"'{value}' does not match the file name (expected {code})",
+                    )
                 )
         elif key == "translation_of":
             if lang == "en":
@@ -129,10 +134,22 @@ def load_prose(path: Path, code: str, lang: str, shown: str) -> tuple[Prose | No
             for item_id, item_text in value.items():
                 if not isinstance(item_text, str) or not item_text.strip():
                     problems.append(
-                        Problem(shown, located.key_line_of((key, item_id)), f"{key}.{item_id}", "expected text")
+                        Problem(
+                            shown,
+                            located.key_line_of((key, item_id)),
+                            f"{key}.{item_id}",
+                            "expected text",
+                        )
                     )
                 else:
                     target[str(item_id)] = item_text.strip()
     if "country" not in data:
-        problems.append(Problem(shown, 2, "country", f"missing required field 'country' (write: country: {code})"))
+        problems.append(
+            Problem(
+                shown,
+                2,
+                "country",
+                f"missing required field 'country' (write: country: {code})",
+            )
+        )
     return prose, problems

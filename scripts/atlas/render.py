@@ -66,9 +66,7 @@ class Citations:
             if source_id not in self.order:
                 self.order.append(source_id)
             number = self.order.index(source_id) + 1
-            links.append(
-                f'<a href="#source-{escape(source_id)}" class="atlas-ref">{number}</a>'
-            )
+            links.append(f'<a href="#source-{escape(source_id)}" class="atlas-ref">{number}</a>')
         return Markup('<sup class="atlas-refs">[' + ", ".join(links) + "]</sup>")
 
     def listing(self) -> list[tuple[int, str, dict]]:
@@ -128,9 +126,7 @@ class Renderer:
         def text(kind: str, key: str) -> Text | None:
             return prose_text(self.dataset, code, self.lang, kind, key)
 
-        organisations = [
-            (org_id, self.dataset.organisations[org_id]) for org_id in country.get("legal_help", [])
-        ]
+        organisations = [(org_id, self.dataset.organisations[org_id]) for org_id in country.get("legal_help", [])]
         due = country["review"]["next_review_due"]
         overdue = str(due) < self.dataset.today.isoformat()
         template = self.env.get_template("country.md.html")
@@ -142,7 +138,11 @@ class Renderer:
             text=text,
             cite=cite,
             organisations=organisations,
-            cases=sorted(country.get("cases", []), key=lambda case: case.get("year", 0), reverse=True),
+            cases=sorted(
+                country.get("cases", []),
+                key=lambda case: case.get("year", 0),
+                reverse=True,
+            ),
             overdue=overdue,
             translation=translation_state(self.dataset, code, self.lang),
             answers=ANSWERS,
@@ -184,3 +184,10 @@ class Renderer:
 def _markdown_text(value: str) -> Markup:
     """Volunteer text into Markdown: escaped so that no HTML survives."""
     return Markup(escape(value))
+
+
+def untranslated_page(markdown: str, t: Strings, file_lang: str) -> str:
+    """A page shown in the default language on another language's site: say so in the
+    reader's language and mark the text with its real language."""
+    notice = f'<p class="atlas-fallback">{escape(t("page_fallback_notice"))}</p>'
+    return f'{notice}\n\n<div lang="{file_lang}" markdown>\n\n{markdown}\n\n</div>\n'

@@ -33,9 +33,7 @@ class Risk:
 def assess(country: dict) -> Risk:
     cases = country.get("cases") or []
     evidence = [c for c in cases if c.get("confidence") != "low"]
-    handed_over = [
-        c["id"] for c in evidence if c.get("outcome") in HANDOVER_OUTCOMES and c.get("year", 0) >= RULE_YEAR
-    ]
+    handed_over = [c["id"] for c in evidence if c.get("outcome") in HANDOVER_OUTCOMES and c.get("year", 0) >= RULE_YEAR]
     detained = [c["id"] for c in evidence if c.get("detained") == "yes"]
     interstate = (country.get("channels") or {}).get("interstate_search", {}).get("status") == "yes"
     coe = (country.get("protection") or {}).get("council_of_europe", {}).get("status")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -14,7 +14,7 @@ from .yamlsource import Located
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
@@ -87,7 +87,14 @@ def _describe(error, located: Located, name: str) -> list[Problem]:
             )
         ]
     if v == "format" and error.validator_value == "date":
-        return [Problem(name, line, field, f"'{error.instance}' is not a real date (write YYYY-MM-DD)")]
+        return [
+            Problem(
+                name,
+                line,
+                field,
+                f"'{error.instance}' is not a real date (write YYYY-MM-DD)",
+            )
+        ]
     if v == "pattern":
         pattern = error.validator_value
         hint = {
@@ -95,23 +102,50 @@ def _describe(error, located: Located, name: str) -> list[Problem]:
             "^[0-9]{4}(": "a date written YYYY, YYYY-MM or YYYY-MM-DD",
             "^[a-z0-9][a-z0-9-]*$": "an id of lowercase letters, digits and hyphens",
         }
-        wanted = next((h for k, h in hint.items() if pattern.startswith(k)), f"text matching {pattern}")
-        return [Problem(name, line, field, f"'{error.instance}' is not valid (expected {wanted})")]
+        wanted = next(
+            (h for k, h in hint.items() if pattern.startswith(k)),
+            f"text matching {pattern}",
+        )
+        return [
+            Problem(
+                name,
+                line,
+                field,
+                f"'{error.instance}' is not valid (expected {wanted})",
+            )
+        ]
     if v == "type":
         expected = error.validator_value
         if isinstance(expected, list):
             expected = " or ".join(expected)
         return [
-            Problem(name, line, field, f"expected {expected}, found {type(error.instance).__name__}")
+            Problem(
+                name,
+                line,
+                field,
+                f"expected {expected}, found {type(error.instance).__name__}",
+            )
         ]
     if v == "minItems":
         return [
-            Problem(name, line, field, f"needs at least {error.validator_value} item(s); found none")
+            Problem(
+                name,
+                line,
+                field,
+                f"needs at least {error.validator_value} item(s); found none",
+            )
         ]
     if v == "const":
         return [Problem(name, line, field, f"must be '{error.validator_value}'")]
     if v in {"minimum", "maximum"}:
-        return [Problem(name, line, field, f"{error.instance} is out of range ({v} {error.validator_value})")]
+        return [
+            Problem(
+                name,
+                line,
+                field,
+                f"{error.instance} is out of range ({v} {error.validator_value})",
+            )
+        ]
     if v == "minLength":
         return [Problem(name, line, field, "is too short or empty")]
     return [Problem(name, line, field, error.message)]

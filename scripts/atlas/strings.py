@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -16,7 +16,7 @@ I18N_DIR = ROOT / "data" / "i18n"
 DATE_PATTERNS = {"en": "d MMMM y"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_strings(lang: str, directory: Path = I18N_DIR) -> dict:
     with open(directory / f"{lang}.yml", encoding="utf-8") as handle:
         return yaml.safe_load(handle) or {}

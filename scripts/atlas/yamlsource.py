@@ -66,7 +66,12 @@ def _build(node, path: tuple, out: Located, problems: list[Problem], name: str, 
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(
-                    Problem(name, key_node.start_mark.line + 1, "", "a key must be plain text")
+                    Problem(
+                        name,
+                        key_node.start_mark.line + 1,
+                        "",
+                        "a key must be plain text",
+                    )
                 )
                 continue
             key = key_node.value
@@ -87,10 +92,7 @@ def _build(node, path: tuple, out: Located, problems: list[Problem], name: str, 
             result[key] = _build(value_node, path + (key,), out, problems, name, constructor)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, path + (i,), out, problems, name, constructor)
-            for i, item in enumerate(node.value)
-        ]
+        return [_build(item, path + (i,), out, problems, name, constructor) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode):
         if node.style in ("|", ">"):
             out.block_starts[path] = node.start_mark.line + 2

@@ -20,12 +20,14 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from atlas.dataset import load_dataset  # noqa: E402
+from atlas.docs_model import data_model_markdown  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
-from atlas.render import Renderer  # noqa: E402
+from atlas.render import Renderer, untranslated_page  # noqa: E402
 from atlas.site import current_language, edit_url_for, fingerprint_inputs  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.countries")
 INDEX_MARKER = "<!-- atlas:countries-index -->"
+MODEL_MARKER = "<!-- atlas:data-model -->"
 _cache: dict = {}
 
 
@@ -53,8 +55,11 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["title"] = renderer.country_name(code)
         return renderer.country_markdown(code)
     if INDEX_MARKER in markdown:
-        return markdown.replace(INDEX_MARKER, renderer.index_markdown())
-    return markdown
+        markdown = markdown.replace(INDEX_MARKER, renderer.index_markdown())
+    if MODEL_MARKER in markdown:
+        markdown = markdown.replace(MODEL_MARKER, data_model_markdown())
+    file_lang = getattr(page.file, "locale", None) or lang
+    return untranslated_page(markdown, renderer.t, file_lang) if file_lang != lang else markdown
 
 
 def on_page_context(context, page, config, nav):
