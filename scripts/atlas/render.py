@@ -7,12 +7,14 @@ becomes markup), and every cited source gets a number in page order.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .citation import Citation, absolute_url, build_commit, permalink
 from .config import ROOT
 from .dataset import Dataset
 from .names import collation_key, country_name
@@ -32,6 +34,7 @@ SECTIONS = (
     "cases",
     "inquiries",
     "history",
+    "cite",
     "sources",
 )
 ANSWERS = ("special_procedure", "detention", "statistics")
@@ -108,12 +111,14 @@ def translation_state(dataset: Dataset, code: str, lang: str) -> str:
 
 
 class Renderer:
-    def __init__(self, dataset: Dataset, lang: str):
+    def __init__(self, dataset: Dataset, lang: str, site_name: str = "Interpol Atlas"):
         self.dataset = dataset
         self.lang = lang
+        self.site_name = site_name
         self.t = Strings(lang, dataset.config.default_language)
         self.env = _environment()
         self.env.filters["md"] = _markdown_text
+        self.env.filters["sentence"] = _sentence
         self.env.globals.update(t=self.t, date=self.t.date, sections=SECTIONS)
 
     def country_name(self, code: str) -> str:
@@ -127,6 +132,7 @@ class Renderer:
             return prose_text(self.dataset, code, self.lang, kind, key)
 
         organisations = [(org_id, self.dataset.organisations[org_id]) for org_id in country.get("legal_help", [])]
+        citation = self.country_citation(code)
         due = country["review"]["next_review_due"]
         overdue = str(due) < self.dataset.today.isoformat()
         template = self.env.get_template("country.md.html")
@@ -148,8 +154,43 @@ class Renderer:
             answers=ANSWERS,
             lang=self.lang,
             country_label=self.country_name,
+            citation=citation,
+            citation_html=self.citation_html(citation),
+            pdf=pdf_name(citation, code, self.lang) if os.environ.get("ATLAS_PDF_LINKS") == "1" else "",
+            pdf_root="../../" if self.lang == self.dataset.config.default_language else "../../../",
+            bibtex_html=bibtex_html(citation, f"interpolatlas-{code.lower()}-{self.lang}", self.lang),
             repo_url=self.dataset.config.repo_url,
             edit_branch=self.dataset.config.edit_branch,
+        )
+
+    def citation_html(self, citation: Citation) -> Markup:
+        version = self.t.date(citation.version_date) + (f", {citation.short_commit}" if citation.commit else "")
+        text = self.t(
+            "cite.format",
+            title=citation.title,
+            site=self.site_name,
+            version=version,
+            url=citation.url,
+            accessed=ACCESSED,
+        )
+        before, _, after = text.partition(ACCESSED)
+        return escape(before) + accessed_span(citation.accessed, self.t.date(citation.accessed), "long") + escape(after)
+
+    def country_citation(self, code: str) -> Citation:
+        country = self.dataset.countries[code]
+        changes = [str(c["date"]) for c in country.get("changes", [])]
+        version = max(changes) if changes else str(country["review"]["last_reviewed"])
+        config = self.dataset.config
+        prose = f"docs/countries/{code.lower()}{'' if self.lang == config.default_language else '.' + self.lang}.md"
+        files = [prose] if self.dataset.prose_for(code, self.lang) else [f"docs/countries/{code.lower()}.md"]
+        return Citation(
+            title=self.country_name(code),
+            site=self.site_name,
+            url=absolute_url(config.site_url, self.lang, config.default_language, f"countries/{code.lower()}/"),
+            version_date=version,
+            commit=build_commit(),
+            accessed=self.dataset.today.isoformat(),
+            permalink=permalink(config.repo_url, build_commit(), files),
         )
 
     def sorted_codes(self) -> list[str]:
@@ -179,6 +220,32 @@ class Renderer:
             deep=profiles.count("deep"),
             baseline=profiles.count("baseline"),
         )
+
+
+ACCESSED = "\u0000accessed\u0000"
+
+
+def pdf_name(citation: Citation, code: str, lang: str) -> str:
+    """File name of a page's PDF: country, language, version date and commit."""
+    commit = f"-{citation.short_commit}" if citation.commit else ""
+    return f"{code.lower()}-{lang}-{citation.version_date}{commit}.pdf"
+
+
+def accessed_span(iso: str, shown: str, style: str) -> Markup:
+    """The access date; the page script swaps in the reader's own date."""
+    return Markup('<span data-atlas-accessed="{}" data-atlas-style="{}">{}</span>').format(iso, style, shown)
+
+
+def bibtex_html(citation: Citation, key: str, lang: str) -> Markup:
+    source = citation.bibtex(key, lang).replace(f"urldate = {{{citation.accessed}}}", f"urldate = {{{ACCESSED}}}")
+    before, _, after = source.partition(ACCESSED)
+    return escape(before) + accessed_span(citation.accessed, citation.accessed, "iso") + escape(after)
+
+
+def _sentence(value) -> str:
+    """End a phrase with one full stop, even after an abbreviation such as «г.»."""
+    text = str(value).rstrip()
+    return text if text.endswith(".") else text + "."
 
 
 def _markdown_text(value: str) -> Markup:

@@ -21,9 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from atlas.dataset import load_dataset  # noqa: E402
 from atlas.docs_model import data_model_markdown  # noqa: E402
+from atlas.feeds import atom_feed  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, untranslated_page  # noqa: E402
 from atlas.site import current_language, edit_url_for, fingerprint_inputs  # noqa: E402
+from atlas.strings import Strings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.countries")
 INDEX_MARKER = "<!-- atlas:countries-index -->"
@@ -48,7 +50,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     dataset = _cache["dataset"]
     lang = current_language(config)
-    renderer = Renderer(dataset, lang)
+    renderer = Renderer(dataset, lang, config.site_name)
     code = page.meta.get("country")
     if code:
         code = str(code).upper()
@@ -62,8 +64,20 @@ def on_page_markdown(markdown, page, config, files):
     return untranslated_page(markdown, renderer.t, file_lang) if file_lang != lang else markdown
 
 
+def on_post_build(config):
+    dataset = _cache["dataset"]
+    lang = current_language(config)
+    title = Strings(lang, dataset.config.default_language)("feed.title")
+    prefix = "" if lang == dataset.config.default_language else lang
+    path = Path(config.site_dir) / prefix / "feed.xml"
+    path.write_text(atom_feed(dataset, lang, config.site_name, title), encoding="utf-8")
+
+
 def on_page_context(context, page, config, nav):
-    url = edit_url_for(page, _cache["dataset"], current_language(config))
+    dataset = _cache["dataset"]
+    lang = current_language(config)
+    context["atlas_feed"] = ("" if lang == dataset.config.default_language else f"{lang}/") + "feed.xml"
+    url = edit_url_for(page, dataset, lang)
     if url:
         page.edit_url = url
     return context
