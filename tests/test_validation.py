@@ -260,3 +260,17 @@ def test_the_repository_schema_files_are_valid_json_schema():
 
     for path in (ROOT / "schema").glob("*.json"):
         jsonschema.Draft7Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_yes_no_words_are_text_not_booleans(project):
+    countries = project / "data/countries.yml"
+    replace_once(
+        countries,
+        '      status: "yes"\n      sources: [interpol-member-lt',
+        "      status: yes\n      sources: [interpol-member-lt",
+    )
+    assert problems_for(project) == []
+    from atlas.yamlsource import parse_yaml
+
+    located, problems = parse_yaml("NO:\n  flag: true\n  word: no\n", "x.yml")
+    assert not problems and located.data == {"NO": {"flag": True, "word": "no"}}

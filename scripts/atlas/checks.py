@@ -247,3 +247,18 @@ def unused_sources(countries: Located, organisations: Located | None, sources: L
         for sid in (sources.data or {})
         if sid not in used
     ]
+
+
+def missing_archives(sources: Located, name: str) -> list[Problem]:
+    """Web sources without an archived copy: link rot would leave a claim unverifiable."""
+    return [
+        Problem(
+            name,
+            sources.key_line_of((sid,)),
+            f"{sid}.archived_url",
+            "no archived copy recorded (add archived_url: a web-archive snapshot of the page)",
+            warning=True,
+        )
+        for sid, entry in (sources.data or {}).items()
+        if isinstance(entry, dict) and entry.get("url") and not entry.get("archived_url")
+    ]

@@ -90,6 +90,7 @@ def load_dataset(
                 located.get("organisations"),
                 names["organisations"],
             )
+            problems += checks.missing_archives(located["sources"], names["sources"])
             problems += checks.unused_sources(
                 located["countries"],
                 located.get("organisations"),

@@ -53,6 +53,8 @@ def _scalar(node: yaml.ScalarNode, constructor):
     tag = node.tag
     if tag == _TAG_PREFIX + "timestamp":
         return node.value  # keep "2024-12-18" as text; the schema validates it
+    if tag == _TAG_PREFIX + "bool" and node.value.lower() not in ("true", "false"):
+        return node.value  # YAML 1.1 reads yes/no/on/off (and Norway's NO) as booleans: keep the words
     if tag in {_TAG_PREFIX + t for t in ("int", "float", "bool", "null")}:
         return constructor.construct_object(node)
     return node.value

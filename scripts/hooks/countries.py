@@ -41,8 +41,12 @@ def on_config(config):
             raise PluginError(
                 "The data has problems; nothing was built.\n" + "\n".join(str(p) for p in sorted(problems))
             )
+        archive = [p for p in warnings(problems) if p.field.endswith(".archived_url")]
         for problem in warnings(problems):
-            log.info(str(problem))
+            if problem not in archive:
+                log.info(str(problem))
+        if archive:
+            log.info(f"{len(archive)} sources have no archived copy (python scripts/validate.py lists them)")
         _cache.update(key=key, dataset=dataset)
     return config
 
