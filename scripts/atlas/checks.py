@@ -232,8 +232,10 @@ def check_reviews(countries: Located, name: str, today: dt.date) -> list[Problem
     return problems
 
 
-def unused_sources(countries: Located, organisations: Located | None, sources: Located, name: str) -> list[Problem]:
-    used = {v for p, v in walk(countries.data) if "sources" in p}
+def unused_sources(
+    countries: Located, organisations: Located | None, sources: Located, name: str, cited: set[str] = frozenset()
+) -> list[Problem]:
+    used = {v for p, v in walk(countries.data) if "sources" in p} | set(cited)
     if organisations:
         used |= {v for p, v in walk(organisations.data) if "sources" in p}
     return [

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import checks
 from .config import ROOT, SiteConfig, load_site_config
+from .guides import check_citations, check_heading_ids
 from .problems import Problem
 from .prose import Prose, load_prose, prose_path
 from .schema import check_schema
@@ -114,6 +115,9 @@ def load_dataset(
         problems += _check_required_prose(code, country, prose.get((code, config.default_language)), root, config)
     if "countries" in located:
         problems += _check_orphan_prose(docs_dir, countries, root)
+    if "sources" in located:
+        problems += check_citations(docs_dir, root, set(located["sources"].data))
+    problems += check_heading_ids(docs_dir, root)
     if [p for p in problems if not p.warning]:
         return None, problems
     dataset = Dataset(

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from .citation import Citation, absolute_url, build_commit, permalink
 from .config import ROOT
 from .dataset import Dataset
+from .guides import SOURCES_MARKER, replace_citations
 from .names import collation_key, country_name
 from .risk import assess
 from .strings import Strings
@@ -192,6 +193,69 @@ class Renderer:
             accessed=self.dataset.today.isoformat(),
             permalink=permalink(config.repo_url, build_commit(), files),
         )
+
+    def risk_ranking_markdown(self) -> str:
+        from .risk import LEVELS
+
+        rows = [
+            {"code": code, "name": self.country_name(code), "risk": assess(self.dataset.countries[code])}
+            for code in self.sorted_codes()
+        ]
+        groups = [(level, [r for r in rows if r["risk"].level == level]) for level in LEVELS]
+        return self.env.get_template("risk-ranking.md.html").render(groups=groups)
+
+    def legal_help_markdown(self) -> str:
+        by_country: dict[str, list] = {}
+        for org_id, org in self.dataset.organisations.items():
+            for code in org["countries"]:
+                by_country.setdefault(code, []).append((org_id, org))
+        international = [("INT", self.t("legal_help.international"), by_country.pop("INT", []))]
+        countries = [
+            (code, self.country_name(code), by_country[code]) for code in self.sorted_codes() if code in by_country
+        ]
+        groups = [g for g in international if g[2]] + countries
+        return self.env.get_template("legal-help.md.html").render(groups=groups)
+
+    def publisher_contact_markdown(self) -> str:
+        contact = self.dataset.config.publisher_contact.strip()
+        if not contact:
+            repo = self.dataset.config.repo_url
+            return str(
+                Markup('<p class="atlas-contact-line">{} <a href="{}/issues">{}/issues</a></p>').format(
+                    self.t("about.no_contact"), repo, repo
+                )
+            )
+        href = f"mailto:{contact}" if "@" in contact and "://" not in contact else contact
+        return str(
+            Markup('<p class="atlas-contact-line">{} <a href="{}">{}</a></p>').format(
+                self.t("about.contact"), href, contact
+            )
+        )
+
+    def guide_markdown(self, markdown: str, title: str, page_path: str, source_file: str, updated: str) -> str:
+        """A hand-written guide: numbered citations, then 'Cite this page' and the sources."""
+        cite = Citations(self.dataset.sources)
+        body = replace_citations(markdown, cite)
+        config = self.dataset.config
+        citation = Citation(
+            title=title,
+            site=self.site_name,
+            url=absolute_url(config.site_url, self.lang, config.default_language, page_path),
+            version_date=updated or self.dataset.today.isoformat(),
+            commit=build_commit(),
+            accessed=self.dataset.today.isoformat(),
+            permalink=permalink(config.repo_url, build_commit(), [source_file]),
+        )
+        slug = page_path.strip("/").replace("/", "-") or "home"
+        tail = self.env.get_template("guide-tail.md.html").render(
+            citation=citation,
+            citation_html=self.citation_html(citation),
+            bibtex_html=bibtex_html(citation, f"interpolatlas-{slug}-{self.lang}", self.lang),
+            listing=cite.listing(),
+            lang=self.lang,
+            country_label=self.country_name,
+        )
+        return body.replace(SOURCES_MARKER, "") + "\n\n" + tail
 
     def sorted_codes(self) -> list[str]:
         alphabet = self.t.alphabet

@@ -47,3 +47,21 @@ def edit_url_for(page, dataset, lang: str) -> str | None:
     if (ROOT / target).exists():
         return f"{repo}/edit/{branch}/{target.as_posix()}"
     return f"{repo}/new/{branch}/{target.parent.as_posix()}?filename={target.name}"
+
+
+GUIDE_FOLDERS = ("guides/", "about/")
+
+
+def is_guide(page) -> bool:
+    """Hand-written pages that cite sources and can be cited: guides and about pages."""
+    return page.file is not None and page.file.src_uri.startswith(GUIDE_FOLDERS)
+
+
+def page_path_of(page) -> str:
+    """Language-independent path of a page: 'guides/first-hours.ru.md' -> 'guides/first-hours/'."""
+    import re
+
+    path = re.sub(r"(\.[a-z]{2})?\.md$", "", page.file.src_uri)
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    return path + "/" if path and not path.endswith("/") else path

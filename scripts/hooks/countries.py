@@ -22,9 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from atlas.dataset import load_dataset  # noqa: E402
 from atlas.docs_model import data_model_markdown  # noqa: E402
 from atlas.feeds import atom_feed  # noqa: E402
+from atlas.guides import paragraph_permalinks  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, untranslated_page  # noqa: E402
-from atlas.site import current_language, edit_url_for, fingerprint_inputs  # noqa: E402
+from atlas.site import current_language, edit_url_for, fingerprint_inputs, is_guide, page_path_of  # noqa: E402
 from atlas.strings import Strings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.countries")
@@ -60,12 +61,34 @@ def on_page_markdown(markdown, page, config, files):
         code = str(code).upper()
         page.meta["title"] = renderer.country_name(code)
         return renderer.country_markdown(code)
+    for marker, make in (
+        ("<!-- atlas:risk-ranking -->", renderer.risk_ranking_markdown),
+        ("<!-- atlas:legal-help -->", renderer.legal_help_markdown),
+        ("<!-- atlas:publisher-contact -->", renderer.publisher_contact_markdown),
+    ):
+        if marker in markdown:
+            markdown = markdown.replace(marker, make())
+    if is_guide(page):
+        markdown = renderer.guide_markdown(
+            markdown,
+            title=str(page.meta.get("title") or page.title or ""),
+            page_path=page_path_of(page),
+            source_file=f"docs/{page.file.src_uri}",
+            updated=str(page.meta.get("updated") or ""),
+        )
     if INDEX_MARKER in markdown:
         markdown = markdown.replace(INDEX_MARKER, renderer.index_markdown())
     if MODEL_MARKER in markdown:
         markdown = markdown.replace(MODEL_MARKER, data_model_markdown())
     file_lang = getattr(page.file, "locale", None) or lang
     return untranslated_page(markdown, renderer.t, file_lang) if file_lang != lang else markdown
+
+
+def on_page_content(html, page, config, files):
+    if is_guide(page):
+        t = Strings(current_language(config), _cache["dataset"].config.default_language)
+        return paragraph_permalinks(html, t("paragraph_link"))
+    return html
 
 
 def on_post_build(config):
