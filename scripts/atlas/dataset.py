@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import checks
 from .config import ROOT, SiteConfig, load_site_config
-from .guides import check_citations, check_heading_ids
+from .guides import check_citations, check_heading_ids, cited_in_docs
 from .problems import Problem
 from .prose import Prose, load_prose, prose_path
 from .schema import check_schema
@@ -97,6 +97,7 @@ def load_dataset(
                 located.get("organisations"),
                 located["sources"],
                 names["sources"],
+                cited_in_docs(root / "docs"),
             )
     countries = located["countries"].data if "countries" in located else {}
     prose: dict[tuple[str, str], Prose] = {}
