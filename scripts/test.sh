@@ -8,5 +8,6 @@ bash scripts/install-browser.sh
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check scripts tests
 .venv/bin/ruff format --check scripts tests
-.venv/bin/python scripts/validate.py
+.venv/bin/yamllint -c .yamllint.yml data mkdocs.yml .github
+.venv/bin/python scripts/validate.py --errors-only
 exec .venv/bin/python -m pytest "$@"

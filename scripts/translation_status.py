@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.config import ROOT  # noqa: E402
 from atlas.dataset import load_dataset  # noqa: E402
+from atlas.pages import body_fingerprint, english_pages, page_translation_state  # noqa: E402
 from atlas.render import translation_state  # noqa: E402
 
 
@@ -40,27 +41,36 @@ def report() -> int:
         for code, state in states.items():
             if state in {"behind", "missing"}:
                 print(f"  {code}: {state}")
+        pages = {p: page_translation_state(p, lang) for p in english_pages(ROOT / "docs")}
+        page_counts = {
+            s: sum(1 for v in pages.values() if v == s) for s in ("current", "behind", "missing", "untracked")
+        }
+        print(f"{lang} pages: " + ", ".join(f"{n} {s}" for s, n in page_counts.items()))
+        for path, state in pages.items():
+            if state != "current":
+                print(f"  {path.relative_to(ROOT)}: {state}")
     return 0
 
 
 def mark(path_text: str) -> int:
     path = Path(path_text).resolve()
-    match = re.match(r"^([a-z]{2})\.([a-z]{2})\.md$", path.name)
+    match = re.match(r"^(.+)\.([a-z]{2})\.md$", path.name)
     if not match:
-        print(f"{path_text}: expected a translation file like docs/countries/lt.ru.md")
+        print(f"{path_text}: expected a translation file like docs/countries/lt.ru.md or docs/guides/detained.be.md")
         return 1
-    code = match.group(1).upper()
-    dataset, _ = load_dataset()
-    if dataset is None:
-        print("The data has errors; run python scripts/validate.py first.")
-        return 1
-    english = dataset.prose_for(code, dataset.config.default_language)
-    fingerprint = english.fingerprint()
+    if path.parent == ROOT / "docs" / "countries" and match.group(1) != "index":
+        dataset, _ = load_dataset()
+        if dataset is None:
+            print("The data has errors; run python scripts/validate.py first.")
+            return 1
+        fingerprint = dataset.prose_for(match.group(1).upper(), dataset.config.default_language).fingerprint()
+    else:
+        fingerprint = body_fingerprint(path.with_name(match.group(1) + ".md"))
     text = path.read_text(encoding="utf-8")
     if re.search(r"^translation_of:.*$", text, re.M):
         text = re.sub(r"^translation_of:.*$", f"translation_of: {fingerprint}", text, count=1, flags=re.M)
     else:
-        text = re.sub(r"^(country:.*)$", rf"\1\ntranslation_of: {fingerprint}", text, count=1, flags=re.M)
+        text = re.sub(r"\A---[ \t]*\n", f"---\ntranslation_of: {fingerprint}\n", text, count=1)
     path.write_text(text, encoding="utf-8")
     print(f"{path.relative_to(ROOT)}: translation_of: {fingerprint}")
     return 0

@@ -1,8 +1,9 @@
 """Check data/countries.yml, data/sources.yml, data/organisations.yml and the
 country text files. Prints every problem as PATH:LINE: field: message.
 
-Usage: python scripts/validate.py [PATH]   (PATH defaults to data/countries.yml;
-sources.yml and organisations.yml are read from the same folder)
+Usage: python scripts/validate.py [--errors-only] [PATH]
+  PATH defaults to data/countries.yml; sources.yml and organisations.yml are read
+  from the same folder. --errors-only hides warnings (their number is still printed).
 Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.
 """
 
@@ -18,10 +19,13 @@ from atlas.problems import errors, warnings  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
+    quiet = "--errors-only" in argv
+    argv = [a for a in argv if a != "--errors-only"]
     path = Path(argv[0]).resolve() if argv else None
     _dataset, problems = load_dataset(path)
     for problem in sorted(problems):
-        print(problem)
+        if not (quiet and problem.warning):
+            print(problem)
     found, warned = len(errors(problems)), len(warnings(problems))
     if found:
         print(f"\n{found} error(s), {warned} warning(s). Fix the errors above; nothing will be published until then.")

@@ -53,3 +53,26 @@ def test_pdf_links_appear_only_when_requested(project, tmp_path):
     assert build_site(project, linked, {"ATLAS_PDF_LINKS": "1", "ATLAS_COMMIT": "0123456789abcdef"}).returncode == 0
     html = page_path(linked, "ru", "countries/lt").read_text(encoding="utf-8")
     assert 'href="../../../pdf/lt-ru-2026-11-29-0123456.pdf"' in html
+
+
+@needs_chromium
+@pytest.mark.parametrize("lang", ["en", "ru", "be"])
+def test_emergency_guide_instructions_fit_on_one_a4_page(site, tmp_path, lang):
+    from bs4 import BeautifulSoup
+
+    prefix = "" if lang == "en" else f"{lang}/"
+    html = page_path(site, lang, "guides/detained").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in soup.select("article h2[id]")]
+    instructions = [
+        h
+        for h, tag in zip(headings, soup.select("article h2[id]"), strict=True)
+        if tag["id"] not in ("cite", "sources")
+    ]
+    with serve(site) as base, browser() as chromium:
+        page = chromium.new_page()
+        pdf = tmp_path / "detained.pdf"
+        print_pdf(page, f"{base}{prefix}guides/detained/", pdf)
+    first = " ".join(PdfReader(str(pdf)).pages[0].extract_text().split())
+    for heading in instructions:
+        assert " ".join(heading.split()) in first, f"'{heading}' is not on the first printed page"

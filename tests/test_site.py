@@ -227,3 +227,15 @@ def test_interface_strings_are_complete_in_every_language():
         own = set(flatten(load_strings(lang)))
         assert english - own == set(), f"{lang} lacks {sorted(english - own)}"
         assert own - english == set(), f"{lang} has unknown keys {sorted(own - english)}"
+
+
+def test_facts_link_points_to_the_country_in_the_data_file(site, dataset):
+    from atlas.config import ROOT
+
+    lines = (ROOT / "data/countries.yml").read_text(encoding="utf-8").splitlines()
+    for code in dataset.countries:
+        soup = soup_of(page_path(site, "be", f"countries/{code.lower()}"))
+        href = soup.select_one("a.atlas-edit-facts")["href"]
+        assert "/blob/main/data/countries.yml#L" in href
+        line = int(href.rsplit("#L", 1)[1])
+        assert lines[line - 1].strip().strip('"').rstrip(":").strip('"') == code

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import build_site, page_path
+from conftest import ROOT, build_site, page_path
 
 
 def run(project, *args):
@@ -57,3 +57,29 @@ def test_translation_status_reports_missing_and_behind(project):
     after = run(project, project / "scripts/translation_status.py")
     ru_block = after.stdout.split("be:")[0]
     assert "LT: behind" not in ru_block
+
+
+def test_contact_changes_are_flagged():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from check_contacts import contact_changes
+
+    head = "a:\n  website: https://a.example\n  contacts:\n"
+    old = head + "    - {kind: phone, value: '+1 555', sources: [s]}\nb:\n  name: B\n"
+    new = head + "    - {kind: phone, value: '+1 556', sources: [s]}\nb:\n  name: B\n  website: https://b.example\n"
+    changes = [str(c) for c in contact_changes(old, new)]
+    assert changes == ["a: phone changed: +1 555 -> +1 556", "b: website added: https://b.example"]
+    assert contact_changes(old, old) == []
+
+
+def test_link_checker_against_a_local_server(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from atlas.browser import serve
+    from check_links import check, collect_urls
+
+    (tmp_path / "here.html").write_text("ok", encoding="utf-8")
+    with serve(tmp_path) as base:
+        failed = check([f"{base}here.html", f"{base}gone.html", "http://127.0.0.1:9/closed"], timeout=3)
+    assert set(failed) == {f"{base}gone.html", "http://127.0.0.1:9/closed"}
+    assert failed[f"{base}gone.html"] == 404
+    urls = collect_urls()
+    assert urls and all(u.startswith(("http://", "https://")) for u in urls)

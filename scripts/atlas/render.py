@@ -159,6 +159,8 @@ class Renderer:
             citation_html=self.citation_html(citation),
             pdf=pdf_name(citation, code, self.lang) if os.environ.get("ATLAS_PDF_LINKS") == "1" else "",
             pdf_root="../../" if self.lang == self.dataset.config.default_language else "../../../",
+            glossary="../../guides/glossary/",
+            data_line=self.dataset.located["countries"].key_line_of((code,)),
             bibtex_html=bibtex_html(citation, f"interpolatlas-{code.lower()}-{self.lang}", self.lang),
             repo_url=self.dataset.config.repo_url,
             edit_branch=self.dataset.config.edit_branch,
@@ -231,6 +233,46 @@ class Renderer:
                 self.t("about.contact"), href, contact
             )
         )
+
+    def translation_status_markdown(self) -> str:
+        from .pages import english_pages, page_translation_state
+
+        config = self.dataset.config
+        repo, branch = config.repo_url, config.edit_branch
+        languages = []
+        for lang in config.languages[1:]:
+            rows = []
+            for code in sorted(self.dataset.countries):
+                state = translation_state(self.dataset, code, lang)
+                if state in ("missing", "behind"):
+                    name = f"docs/countries/{code.lower()}.{lang}.md"
+                    link = (
+                        f"{repo}/new/{branch}/docs/countries?filename={code.lower()}.{lang}.md"
+                        if state == "missing"
+                        else f"{repo}/edit/{branch}/{name}"
+                    )
+                    rows.append((name, state, link))
+            docs = ROOT / "docs"
+            for english in english_pages(docs):
+                state = page_translation_state(english, lang)
+                if state != "current":
+                    relative = english.relative_to(ROOT).as_posix()
+                    name = relative[: -len(".md")] + f".{lang}.md"
+                    folder, _, filename = name.rpartition("/")
+                    link = (
+                        f"{repo}/new/{branch}/{folder}?filename={filename}"
+                        if state == "missing"
+                        else f"{repo}/edit/{branch}/{name}"
+                    )
+                    rows.append((name, state, link))
+            counted = [translation_state(self.dataset, c, lang) for c in self.dataset.countries]
+            summary = (
+                f"Country texts: {counted.count('current')} current, {counted.count('behind')} behind, "
+                f"{counted.count('missing')} missing, {counted.count('none')} with no text to translate. "
+                f"Other pages needing work: {sum(1 for r in rows if not r[0].startswith('docs/countries/'))}."
+            )
+            languages.append((lang, summary, rows))
+        return self.env.get_template("translation-status.md.html").render(languages=languages)
 
     def guide_markdown(self, markdown: str, title: str, page_path: str, source_file: str, updated: str) -> str:
         """A hand-written guide: numbered citations, then 'Cite this page' and the sources."""
@@ -322,3 +364,12 @@ def untranslated_page(markdown: str, t: Strings, file_lang: str) -> str:
     reader's language and mark the text with its real language."""
     notice = f'<p class="atlas-fallback">{escape(t("page_fallback_notice"))}</p>'
     return f'{notice}\n\n<div lang="{file_lang}" markdown>\n\n{markdown}\n\n</div>\n'
+
+
+def lagging_page(markdown: str, t: Strings) -> str:
+    """A translated page whose English original changed since: say so at the top."""
+    notice = f'<p class="atlas-fallback atlas-behind">{escape(t("translation_behind"))}</p>'
+    title, newline, rest = markdown.partition("\n")
+    if title.startswith("# "):
+        return f"{title}\n\n{notice}\n{newline}{rest}"
+    return f"{notice}\n\n{markdown}"

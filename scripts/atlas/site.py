@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .config import ROOT
@@ -59,9 +60,21 @@ def is_guide(page) -> bool:
 
 def page_path_of(page) -> str:
     """Language-independent path of a page: 'guides/first-hours.ru.md' -> 'guides/first-hours/'."""
-    import re
-
     path = re.sub(r"(\.[a-z]{2})?\.md$", "", page.file.src_uri)
     if path == "index" or path.endswith("/index"):
         path = path[: -len("index")]
     return path + "/" if path and not path.endswith("/") else path
+
+
+def page_lags_behind(page, dataset) -> bool:
+    """A translated hand-written page whose English original changed since translation."""
+    from .pages import page_translation_state
+
+    src = Path(page.file.abs_src_path or "")
+    if not src.name or re.search(r"^[a-z]{2}\.[a-z]{2}\.md$", src.name) and src.parent.name == "countries":
+        return False
+    match = re.match(r"^(.+)\.([a-z]{2})\.md$", src.name)
+    if not match:
+        return False
+    english = src.with_name(match.group(1) + ".md")
+    return english.exists() and page_translation_state(english, match.group(2)) == "behind"

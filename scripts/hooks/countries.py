@@ -24,8 +24,15 @@ from atlas.docs_model import data_model_markdown  # noqa: E402
 from atlas.feeds import atom_feed  # noqa: E402
 from atlas.guides import paragraph_permalinks  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
-from atlas.render import Renderer, untranslated_page  # noqa: E402
-from atlas.site import current_language, edit_url_for, fingerprint_inputs, is_guide, page_path_of  # noqa: E402
+from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
+from atlas.site import (  # noqa: E402
+    current_language,
+    edit_url_for,
+    fingerprint_inputs,
+    is_guide,
+    page_lags_behind,
+    page_path_of,
+)
 from atlas.strings import Strings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.countries")
@@ -65,6 +72,7 @@ def on_page_markdown(markdown, page, config, files):
         ("<!-- atlas:risk-ranking -->", renderer.risk_ranking_markdown),
         ("<!-- atlas:legal-help -->", renderer.legal_help_markdown),
         ("<!-- atlas:publisher-contact -->", renderer.publisher_contact_markdown),
+        ("<!-- atlas:translation-status -->", renderer.translation_status_markdown),
     ):
         if marker in markdown:
             markdown = markdown.replace(marker, make())
@@ -81,7 +89,11 @@ def on_page_markdown(markdown, page, config, files):
     if MODEL_MARKER in markdown:
         markdown = markdown.replace(MODEL_MARKER, data_model_markdown())
     file_lang = getattr(page.file, "locale", None) or lang
-    return untranslated_page(markdown, renderer.t, file_lang) if file_lang != lang else markdown
+    if file_lang != lang:
+        return untranslated_page(markdown, renderer.t, file_lang)
+    if lang != dataset.config.default_language and page_lags_behind(page, dataset):
+        markdown = lagging_page(markdown, renderer.t)
+    return markdown
 
 
 def on_page_content(html, page, config, files):
