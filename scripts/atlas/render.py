@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -41,8 +42,10 @@ SECTIONS = (
 ANSWERS = ("special_procedure", "detention", "statistics")
 
 
+@lru_cache(maxsize=4)
 def _environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
-    return Environment(
+    """One environment per process: templates compile once, not once per page."""
+    env = Environment(
         loader=FileSystemLoader(str(template_dir)),
         autoescape=True,
         undefined=StrictUndefined,
@@ -53,6 +56,9 @@ def _environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
+    env.filters["md"] = _markdown_text
+    env.filters["sentence"] = _sentence
+    return env
 
 
 class Citations:
@@ -118,9 +124,7 @@ class Renderer:
         self.site_name = site_name
         self.t = Strings(lang, dataset.config.default_language)
         self.env = _environment()
-        self.env.filters["md"] = _markdown_text
-        self.env.filters["sentence"] = _sentence
-        self.env.globals.update(t=self.t, date=self.t.date, sections=SECTIONS)
+        self.common = {"t": self.t, "date": self.t.date, "sections": SECTIONS}
 
     def country_name(self, code: str) -> str:
         return country_name(code, self.lang)
@@ -138,6 +142,7 @@ class Renderer:
         overdue = str(due) < self.dataset.today.isoformat()
         template = self.env.get_template("country.md.html")
         return template.render(
+            **self.common,
             code=code,
             name=self.country_name(code),
             country=country,
@@ -204,7 +209,7 @@ class Renderer:
             for code in self.sorted_codes()
         ]
         groups = [(level, [r for r in rows if r["risk"].level == level]) for level in LEVELS]
-        return self.env.get_template("risk-ranking.md.html").render(groups=groups)
+        return self.env.get_template("risk-ranking.md.html").render(**self.common, groups=groups)
 
     def legal_help_markdown(self) -> str:
         by_country: dict[str, list] = {}
@@ -216,7 +221,7 @@ class Renderer:
             (code, self.country_name(code), by_country[code]) for code in self.sorted_codes() if code in by_country
         ]
         groups = [g for g in international if g[2]] + countries
-        return self.env.get_template("legal-help.md.html").render(groups=groups)
+        return self.env.get_template("legal-help.md.html").render(**self.common, groups=groups)
 
     def publisher_contact_markdown(self) -> str:
         contact = self.dataset.config.publisher_contact.strip()
@@ -272,7 +277,7 @@ class Renderer:
                 f"Other pages needing work: {sum(1 for r in rows if not r[0].startswith('docs/countries/'))}."
             )
             languages.append((lang, summary, rows))
-        return self.env.get_template("translation-status.md.html").render(languages=languages)
+        return self.env.get_template("translation-status.md.html").render(**self.common, languages=languages)
 
     def guide_markdown(self, markdown: str, title: str, page_path: str, source_file: str, updated: str) -> str:
         """A hand-written guide: numbered citations, then 'Cite this page' and the sources."""
@@ -290,6 +295,7 @@ class Renderer:
         )
         slug = page_path.strip("/").replace("/", "-") or "home"
         tail = self.env.get_template("guide-tail.md.html").render(
+            **self.common,
             citation=citation,
             citation_html=self.citation_html(citation),
             bibtex_html=bibtex_html(citation, f"interpolatlas-{slug}-{self.lang}", self.lang),
@@ -321,6 +327,7 @@ class Renderer:
         profiles = [r["country"]["profile"] for r in rows]
         template = self.env.get_template("countries-index.md.html")
         return template.render(
+            **self.common,
             rows=rows,
             answers=ANSWERS,
             deep=profiles.count("deep"),

@@ -39,6 +39,15 @@ log = logging.getLogger("mkdocs.hooks.countries")
 INDEX_MARKER = "<!-- atlas:countries-index -->"
 MODEL_MARKER = "<!-- atlas:data-model -->"
 _cache: dict = {}
+_renderers: dict = {}
+
+
+def renderer_for(dataset, lang: str, site_name: str) -> Renderer:
+    key = (id(dataset), lang, site_name)
+    if key not in _renderers:
+        _renderers.clear() if len(_renderers) > 8 else None
+        _renderers[key] = Renderer(dataset, lang, site_name)
+    return _renderers[key]
 
 
 def on_config(config):
@@ -62,7 +71,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     dataset = _cache["dataset"]
     lang = current_language(config)
-    renderer = Renderer(dataset, lang, config.site_name)
+    renderer = renderer_for(dataset, lang, config.site_name)
     code = page.meta.get("country")
     if code:
         code = str(code).upper()
