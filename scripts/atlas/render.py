@@ -279,6 +279,21 @@ class Renderer:
             languages.append((lang, summary, rows))
         return self.env.get_template("translation-status.md.html").render(**self.common, languages=languages)
 
+    def data_files_markdown(self) -> str:
+        """Links to the open-data files, which live once at the site root (/data/)."""
+        up = "../../" if self.lang == self.dataset.config.default_language else "../../../"
+        items = [
+            ("countries.json", "JSON"),
+            ("countries.csv", "CSV"),
+            ("cases.csv", "CSV"),
+            ("countries.schema.json", "JSON Schema"),
+        ]
+        links = "".join(
+            Markup('<li><a href="{}data/{}" download><code>/data/{}</code></a> ({})</li>').format(up, name, name, kind)
+            for name, kind in items
+        )
+        return str(Markup('<ul class="atlas-data-files">') + Markup(links) + Markup("</ul>"))
+
     def guide_markdown(self, markdown: str, title: str, page_path: str, source_file: str, updated: str) -> str:
         """A hand-written guide: numbered citations, then 'Cite this page' and the sources."""
         cite = Citations(self.dataset.sources)

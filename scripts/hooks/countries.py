@@ -19,8 +19,10 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from atlas.config import ROOT  # noqa: E402
 from atlas.dataset import load_dataset  # noqa: E402
 from atlas.docs_model import data_model_markdown  # noqa: E402
+from atlas.export import write_exports  # noqa: E402
 from atlas.feeds import atom_feed  # noqa: E402
 from atlas.guides import paragraph_permalinks  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
@@ -82,6 +84,7 @@ def on_page_markdown(markdown, page, config, files):
         ("<!-- atlas:legal-help -->", renderer.legal_help_markdown),
         ("<!-- atlas:publisher-contact -->", renderer.publisher_contact_markdown),
         ("<!-- atlas:translation-status -->", renderer.translation_status_markdown),
+        ("<!-- atlas:data-files -->", renderer.data_files_markdown),
     ):
         if marker in markdown:
             markdown = markdown.replace(marker, make())
@@ -119,6 +122,8 @@ def on_post_build(config):
     prefix = "" if lang == dataset.config.default_language else lang
     path = Path(config.site_dir) / prefix / "feed.xml"
     path.write_text(atom_feed(dataset, lang, config.site_name, title), encoding="utf-8")
+    if lang == dataset.config.default_language:
+        write_exports(dataset, Path(config.site_dir) / "data", ROOT / "schema" / "export.schema.json")
 
 
 def on_page_context(context, page, config, nav):
