@@ -79,3 +79,40 @@ def test_data_page_links_to_the_files_in_every_language(site):
         for name in ("countries.json", "countries.csv", "cases.csv", "countries.schema.json"):
             prefix = "../../" if lang == "en" else "../../../"
             assert f'href="{prefix}data/{name}"' in html
+
+
+def test_published_figures_become_an_svg_chart_with_its_sources(project, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from bs4 import BeautifulSoup
+
+    from conftest import build_site, page_path
+
+    countries = project / "data/countries.yml"
+    text = countries.read_text(encoding="utf-8")
+    old = '    statistics:\n      status: unknown\n      checked: 2026-11-29\n  channels:\n    red_notice:\n      status: "yes"\n      sources: [interpol-member-lt'
+    new = (
+        "    statistics:\n      status: partly\n      checked: 2026-11-29\n      sources: [lt-criminal-code-art9]\n"
+        "      series:\n"
+        "        - {year: 2022, measure: requests, value: 7, sources: [lt-criminal-code-art9]}\n"
+        "        - {year: 2023, measure: requests, value: 4, sources: [lt-criminal-code-art9]}\n"
+        "        - {year: 2023, measure: refusals, value: 4, sources: [lt-criminal-code-art9]}\n"
+        '  channels:\n    red_notice:\n      status: "yes"\n      sources: [interpol-member-lt'
+    )
+    assert old in text
+    countries.write_text(text.replace(old, new), encoding="utf-8")
+    prose = project / "docs/countries/lt.md"
+    prose.write_text(
+        prose.read_text(encoding="utf-8").replace("detention: |", "statistics: |\n  Test figures.\ndetention: |"),
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    soup = BeautifulSoup(page_path(out, "ru", "countries/lt").read_text(encoding="utf-8"), "html.parser")
+    svg = soup.select_one("figure.atlas-chart-figure svg")
+    ET.fromstring(str(svg))
+    assert len(svg.find_all("rect")) == 3 + 2  # bars plus legend swatches
+    assert svg.find("title").get_text().startswith("Опубликованные данные")
+    cells = [td.get_text(" ", strip=True) for td in soup.select("table.atlas-series td")]
+    assert any("7" in c for c in cells) and soup.select("table.atlas-series .atlas-ref")

@@ -31,3 +31,49 @@
     });
   });
 })();
+
+/* Countries overview: sort by a column; say when filters leave no row. */
+(function () {
+  "use strict";
+  var table = document.querySelector("table.atlas-overview");
+  if (!table) { return; }
+  var body = table.tBodies[0];
+  var headers = table.tHead.rows[0].cells;
+  var sortLabel = table.getAttribute("data-sort-label") || "";
+  Array.prototype.forEach.call(headers, function (th, index) {
+    var kind = th.getAttribute("data-sort");
+    if (!kind) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = th.textContent;
+    if (sortLabel) { button.title = sortLabel; }
+    th.textContent = "";
+    th.appendChild(button);
+    th.setAttribute("aria-sort", "none");
+    button.addEventListener("click", function () {
+      var ascending = th.getAttribute("aria-sort") !== "ascending";
+      Array.prototype.forEach.call(headers, function (h) { h.setAttribute("aria-sort", "none"); });
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x, y;
+        if (kind === "risk") {
+          x = +a.getAttribute("data-risk-order"); y = +b.getAttribute("data-risk-order");
+          return ascending ? x - y : y - x;
+        }
+        x = (a.cells[index].querySelector("time") || {}).dateTime || a.cells[index].textContent.trim();
+        y = (b.cells[index].querySelector("time") || {}).dateTime || b.cells[index].textContent.trim();
+        return ascending ? x.localeCompare(y, document.documentElement.lang) : y.localeCompare(x, document.documentElement.lang);
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+  var empty = document.querySelector(".atlas-no-match");
+  function update() {
+    var visible = Array.prototype.some.call(body.rows, function (row) { return row.offsetParent !== null; });
+    if (empty) { empty.style.display = visible ? "none" : "block"; }
+  }
+  document.querySelectorAll(".atlas-filters input").forEach(function (input) {
+    input.addEventListener("change", update);
+  });
+})();

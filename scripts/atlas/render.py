@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .charts import series_svg
 from .citation import Citation, absolute_url, build_commit, permalink
 from .config import ROOT
 from .dataset import Dataset
@@ -165,6 +166,8 @@ class Renderer:
             pdf=pdf_name(citation, code, self.lang) if os.environ.get("ATLAS_PDF_LINKS") == "1" else "",
             pdf_root="../../" if self.lang == self.dataset.config.default_language else "../../../",
             glossary="../../guides/glossary/",
+            chart=lambda series, title: series_svg(series, lambda m: self.t(f"statistics.measures.{m}"), title),
+            statistics_title=self.t("statistics.table_caption") + " — " + self.country_name(code),
             data_line=self.dataset.located["countries"].key_line_of((code,)),
             bibtex_html=bibtex_html(citation, f"interpolatlas-{code.lower()}-{self.lang}", self.lang),
             repo_url=self.dataset.config.repo_url,
@@ -327,23 +330,43 @@ class Renderer:
             key=lambda code: collation_key(self.country_name(code), alphabet),
         )
 
-    def index_markdown(self) -> str:
+    def index_markdown(self, map_svg: str = "") -> str:
+        from .risk import LEVELS
+
         rows = []
         for code in self.sorted_codes():
             country = self.dataset.countries[code]
+            risk = assess(country)
             rows.append(
                 {
                     "code": code,
                     "name": self.country_name(code),
                     "country": country,
-                    "risk": assess(country),
+                    "risk": risk,
+                    "risk_order": LEVELS.index(risk.level),
+                    "channels": channels_of(country),
                 }
             )
         profiles = [r["country"]["profile"] for r in rows]
+        regions = sorted({r["country"]["region"] for r in rows}, key=lambda r: REGIONS.index(r))
+        filters = [
+            (
+                "risk",
+                [
+                    (level, self.t(f"risk.levels.{level}"))
+                    for level in LEVELS
+                    if any(r["risk"].level == level for r in rows)
+                ],
+            ),
+            ("region", [(region, self.t(f"region.{region}")) for region in regions]),
+            ("channel", [(c, self.t(f"index.channel_{c}")) for c in CHANNEL_GROUPS]),
+        ]
         template = self.env.get_template("countries-index.md.html")
         return template.render(
             **self.common,
             rows=rows,
+            filters=filters,
+            map_svg=Markup(map_svg),
             answers=ANSWERS,
             deep=profiles.count("deep"),
             baseline=profiles.count("baseline"),
@@ -368,6 +391,37 @@ def bibtex_html(citation: Citation, key: str, lang: str) -> Markup:
     source = citation.bibtex(key, lang).replace(f"urldate = {{{citation.accessed}}}", f"urldate = {{{ACCESSED}}}")
     before, _, after = source.partition(ACCESSED)
     return escape(before) + accessed_span(citation.accessed, citation.accessed, "iso") + escape(after)
+
+
+REGIONS = (
+    "eu",
+    "europe-other",
+    "eastern-europe",
+    "caucasus",
+    "central-asia",
+    "middle-east",
+    "asia",
+    "americas",
+    "africa",
+    "oceania",
+)
+CHANNEL_GROUPS = ("interpol", "cis", "bilateral")
+
+
+def channels_of(country: dict) -> list[str]:
+    """Which ways Belarus has to reach a person there, as sourced 'yes' facts."""
+    channels = country.get("channels", {})
+    found = []
+    if any(channels.get(k, {}).get("status") == "yes" for k in ("red_notice", "diffusion")):
+        found.append("interpol")
+    cis_conventions = any(
+        channels.get(k, {}).get("status") == "party" for k in ("minsk_convention", "chisinau_convention")
+    )
+    if channels.get("interstate_search", {}).get("status") == "yes" or cis_conventions:
+        found.append("cis")
+    if any(t.get("covers_extradition") == "yes" or t.get("kind") == "extradition" for t in country.get("treaties", [])):
+        found.append("bilateral")
+    return found
 
 
 def _sentence(value) -> str:
