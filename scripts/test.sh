@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 bash scripts/install-browser.sh
+bash scripts/install-node-tools.sh
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check scripts tests
 .venv/bin/ruff format --check scripts tests

@@ -90,7 +90,10 @@ def test_published_figures_become_an_svg_chart_with_its_sources(project, tmp_pat
 
     countries = project / "data/countries.yml"
     text = countries.read_text(encoding="utf-8")
-    old = '    statistics:\n      status: unknown\n      checked: 2026-11-29\n  channels:\n    red_notice:\n      status: "yes"\n      sources: [interpol-member-lt'
+    old = (
+        "    statistics:\n      status: unknown\n      checked: 2026-11-29\n"
+        '  channels:\n    red_notice:\n      status: "yes"\n      sources: [interpol-member-lt'
+    )
     new = (
         "    statistics:\n      status: partly\n      checked: 2026-11-29\n      sources: [lt-criminal-code-art9]\n"
         "      series:\n"

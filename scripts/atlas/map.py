@@ -87,7 +87,7 @@ def load_geo(directory: Path = GEO_DIR) -> tuple[dict[str, list[str]], dict[str,
 STYLE = (
     ".atlas-map{max-width:100%;height:auto}"
     ".atlas-map path,.atlas-map circle{stroke:#fff;stroke-width:.4;stroke-linejoin:round}"
-    ".atlas-map-other path{fill:#d0d0d0}"
+    ".atlas-map-other path{fill:#c8c8c8}"
     ".atlas-map-very-high{fill:url(#atlas-map-dots)}"
     ".atlas-map-high{fill:var(--atlas-high,#a23c00)}"
     ".atlas-map-elevated{fill:var(--atlas-elevated,#f2b15e)}"
@@ -119,6 +119,10 @@ DEFS = (
     "</defs>"
 )
 
+# Not role="img": an image's children are presentational, so its links would be hidden
+# from screen readers while still taking keyboard focus (axe: nested-interactive,
+# WCAG 4.1.2). A labelled group keeps each link with its "Name: level" title.
+ROLE = "group"
 MARKER_RADIUS = 3.2
 LEGEND_COLUMNS = 3
 LEGEND_ROW = 28.0
@@ -153,6 +157,7 @@ def risk_map_svg(
     title: str,
     desc: str,
     legend: list[tuple[str, str]],
+    embed_style: bool = True,
 ) -> str:
     """The map as one inline SVG string.
 
@@ -160,17 +165,21 @@ def risk_map_svg(
     no shape; countries: code -> risk level of every profiled country; names: code ->
     name in the reader's language; href: code -> link to its page; legend: (level,
     label) pairs in the order to show them. Profiled countries become links with a
-    "Name: level" tooltip; the rest of the world is plain grey."""
+    "Name: level" tooltip; the rest of the world is plain grey. A profiled country
+    with neither a shape nor a marker is an error (ValueError)."""
+    missing = sorted(code for code in countries if code not in shapes and code not in markers)
+    if missing:
+        raise ValueError(f"no shape or marker for {', '.join(missing)}: add the capital to data/geo/markers.yml")
     labels = dict(legend)
     legend_rows = math.ceil(len(legend) / LEGEND_COLUMNS)
     legend_top = HEIGHT + 12
     height = legend_top + legend_rows * LEGEND_ROW + 4 if legend else HEIGHT
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="atlas-map" viewBox="0 0 {WIDTH:g} {height:g}"'
-        ' role="img" aria-labelledby="atlas-map-title atlas-map-desc">',
+        f' role="{ROLE}" aria-labelledby="atlas-map-title" aria-describedby="atlas-map-desc">',
         f'<title id="atlas-map-title">{escape(title)}</title>',
         f'<desc id="atlas-map-desc">{escape(desc)}</desc>',
-        f"<style>{STYLE}</style>",
+        f"<style>{STYLE}</style>" if embed_style else "",
         DEFS,
         '<g class="atlas-map-other" fill-rule="evenodd">',
     ]
@@ -213,7 +222,7 @@ def _grouped_desc(levels: dict[str, str], names: dict[str, str], labels: dict[st
     return " ".join(groups)
 
 
-def map_svg_for(dataset, lang: str, href_prefix: str = "../countries/", geo=None) -> str:
+def map_svg_for(dataset, lang: str, href_prefix: str = "../countries/", geo=None, embed_style: bool = True) -> str:
     """The map for one language, built from the dataset.
 
     Links are `href_prefix + code.lower() + "/"`. The default, "../countries/",
@@ -240,4 +249,5 @@ def map_svg_for(dataset, lang: str, href_prefix: str = "../countries/", geo=None
         title=f"{t('index.title')}: {t('risk.label')}",
         desc=desc,
         legend=[(level, labels[level]) for level in LEVELS],
+        embed_style=embed_style,
     )

@@ -25,8 +25,10 @@ from atlas.docs_model import data_model_markdown  # noqa: E402
 from atlas.export import write_exports  # noqa: E402
 from atlas.feeds import atom_feed  # noqa: E402
 from atlas.guides import paragraph_permalinks  # noqa: E402
+from atlas.map import map_svg_for  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
+from atlas.security import add_security_meta  # noqa: E402
 from atlas.site import (  # noqa: E402
     current_language,
     edit_url_for,
@@ -97,7 +99,8 @@ def on_page_markdown(markdown, page, config, files):
             updated=str(page.meta.get("updated") or ""),
         )
     if INDEX_MARKER in markdown:
-        markdown = markdown.replace(INDEX_MARKER, renderer.index_markdown())
+        svg = map_svg_for(dataset, lang, href_prefix="", embed_style=False)
+        markdown = markdown.replace(INDEX_MARKER, renderer.index_markdown(map_svg=svg))
     if MODEL_MARKER in markdown:
         markdown = markdown.replace(MODEL_MARKER, data_model_markdown())
     file_lang = getattr(page.file, "locale", None) or lang
@@ -115,6 +118,10 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_post_page(output, page, config):
+    return add_security_meta(output)
+
+
 def on_post_build(config):
     dataset = _cache["dataset"]
     lang = current_language(config)
@@ -122,8 +129,17 @@ def on_post_build(config):
     prefix = "" if lang == dataset.config.default_language else lang
     path = Path(config.site_dir) / prefix / "feed.xml"
     path.write_text(atom_feed(dataset, lang, config.site_name, title), encoding="utf-8")
+    site = Path(config.site_dir)
     if lang == dataset.config.default_language:
-        write_exports(dataset, Path(config.site_dir) / "data", ROOT / "schema" / "export.schema.json")
+        write_exports(dataset, site / "data", ROOT / "schema" / "export.schema.json")
+    else:
+        # Material's language selector looks for <language>/sitemap.xml: give it one, no 404.
+        root_map = site / "sitemap.xml"
+        if root_map.exists():
+            (site / lang / "sitemap.xml").write_bytes(root_map.read_bytes())
+    not_found = site / "404.html"
+    if not_found.exists() and "Content-Security-Policy" not in not_found.read_text(encoding="utf-8"):
+        not_found.write_text(add_security_meta(not_found.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def on_page_context(context, page, config, nav):

@@ -1,0 +1,166 @@
+"""In a real browser (Debian chromium via Playwright): private, quiet, accessible, usable on a phone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from atlas.browser import browser, chromium_available, serve
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(
+    not chromium_available() and not os.environ.get("CI"), reason="chromium not installed (CI always has it)"
+)
+
+PAGE_TYPES = {
+    "home": "",
+    "countries": "countries/",
+    "country-deep": "countries/pl/",
+    "country-baseline": "countries/at/",
+    "guide": "guides/detained/",
+    "glossary": "guides/glossary/",
+    "about": "about/privacy/",
+}
+LANG_PREFIX = {"en": "", "ru": "ru/", "be": "be/"}
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def running(site):
+    with serve(site) as base, browser() as chromium:
+        yield base, chromium
+
+
+def visit(running, path, width=1280):
+    base, chromium = running
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + path, wait_until="networkidle")
+    return context, page, requests, errors
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_third_party_requests_no_cookies_no_console_errors(running, lang, kind):
+    base, _ = running
+    context, page, requests, errors = visit(running, LANG_PREFIX[lang] + PAGE_TYPES[kind])
+    try:
+        outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]
+        assert outside == [], f"requests left the site: {outside}"
+        assert context.cookies() == []
+        assert errors == [], errors
+        stored = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+        assert all(key.endswith("__palette") for key in stored[0] + stored[1]), stored
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_horizontal_scrolling_at_360_px(running, lang, kind):
+    context, page, _requests, _errors = visit(running, LANG_PREFIX[lang] + PAGE_TYPES[kind], width=360)
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"page is {width}px wide"
+        small = page.evaluate(
+            """() => [...document.querySelectorAll(
+                   'article button, article label, .md-header a, .md-header button, .md-header label')]
+                 .filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > 0
+                   && e.getBoundingClientRect().left < window.innerWidth)
+                 .map(e => [e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])
+                 .filter(([t, r]) => r.width < 24 || r.height < 24)"""
+        )
+        assert small == [], f"tap targets smaller than 24px: {small}"
+    finally:
+        context.close()
+
+
+def test_csp_and_referrer_policy_are_in_force(running):
+    base, _ = running
+    context, page, _requests, errors = visit(running, "be/countries/lt/")
+    try:
+        csp = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert "default-src 'none'" in csp and "script-src 'self' 'sha256-" in csp and "unsafe-inline" not in csp
+        assert page.get_attribute('meta[name="referrer"]', "content") == "no-referrer"
+        blocked = page.evaluate(
+            """() => new Promise(resolve => {
+                 document.addEventListener('securitypolicyviolation', () => resolve(true));
+                 const s = document.createElement('script'); s.textContent = 'window.__injected = 1';
+                 document.head.appendChild(s);
+                 setTimeout(() => resolve(window.__injected !== 1), 500);
+               })"""
+        )
+        assert blocked, "an injected inline script must be refused"
+        assert errors == [] or all("Content Security Policy" in e for e in errors)
+        referrer = page.evaluate("document.referrer")
+        assert referrer == ""
+    finally:
+        context.close()
+
+
+def test_language_switcher_keeps_page_and_anchor(running):
+    base, _ = running
+    context, page, _requests, _errors = visit(running, "be/countries/lt/#detention")
+    try:
+        link = page.locator("a.md-select__link[hreflang='ru']")
+        href = link.get_attribute("href")
+        page.goto(base + "be/countries/lt/" + href + "#detention")
+        assert page.url.endswith("/ru/countries/lt/#detention")
+        assert page.locator("#detention").count() == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["nowhere/", "ru/nowhere/", "be/countries/zz/"])
+def test_404_page_works_for_every_language(running, site, path):
+    base, chromium = running
+    site_dir = site
+    context = chromium.new_context()
+    page = context.new_page()
+    try:
+        assert page.request.get(base + path).status == 404
+        response = page.goto(base + "404.html")
+        assert response.status == 200
+        texts = page.locator("article p[lang]").all_inner_texts()
+        assert len(texts) == 3
+        from urllib.parse import urlparse
+
+        for href in page.locator("article a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+            target = site_dir / urlparse(href).path.lstrip("/") / "index.html"
+            assert target.exists(), href
+    finally:
+        context.close()
+
+
+def test_state_site_and_mirror_links_carry_a_warning(running):
+    context, page, _r, _e = visit(running, "ru/countries/lt/")
+    try:
+        warnings = page.locator(".atlas-sources li:has(.atlas-logged)").count()
+        assert warnings >= 2  # TASS (state site) and mirrors
+        assert page.locator(".atlas-logged").first.is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.skipif(not AXE.exists() and not os.environ.get("CI"), reason="axe-core not installed (npm ci)")
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_no_wcag_22_aa_violations(running, lang, kind):
+    context, page, _requests, _errors = visit(running, LANG_PREFIX[lang] + PAGE_TYPES[kind])
+    try:
+        page.evaluate(Path(AXE).read_text(encoding="utf-8"))
+        result = page.evaluate(
+            """() => axe.run(document, {runOnly: {type: 'tag',
+                   values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                 .then(r => r.violations.map(v =>
+                   [v.id, v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' '))]))"""
+        )
+        assert result == [], result
+    finally:
+        context.close()
