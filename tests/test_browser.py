@@ -164,3 +164,34 @@ def test_axe_finds_no_wcag_22_aa_violations(running, lang, kind):
         assert result == [], result
     finally:
         context.close()
+
+
+def test_overview_filters_work_without_javascript_and_sorting_with_it(running):
+    base, chromium = running
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(base + "be/countries/")
+        visible = "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.code)"
+        everything = page.locator("table.atlas-overview tbody tr").evaluate_all(visible)
+        page.click("label[for='f-region-caucasus']")
+        caucasus = page.locator("table.atlas-overview tbody tr").evaluate_all(visible)
+        assert set(caucasus) == {"AM", "AZ", "GE"} and len(everything) > len(caucasus)
+        page.click("label[for='f-region-all']")
+        page.click("label[for='f-risk-very-high']")
+        very_high = page.locator("table.atlas-overview tbody tr").evaluate_all(visible)
+        assert very_high and all(
+            page.get_attribute(f"tr[data-code='{c}']", "data-risk") == "very-high" for c in very_high
+        )
+    finally:
+        context.close()
+    context, page, _r, errors = visit(running, "ru/countries/")
+    try:
+        page.click("table.atlas-overview thead th[data-sort='risk'] button")
+        orders = page.locator("table.atlas-overview tbody tr").evaluate_all(
+            "rows => rows.map(r => +r.dataset.riskOrder)"
+        )
+        assert orders == sorted(orders)
+        assert errors == []
+    finally:
+        context.close()

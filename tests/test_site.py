@@ -239,3 +239,25 @@ def test_facts_link_points_to_the_country_in_the_data_file(site, dataset):
         assert "/blob/main/data/countries.yml#L" in href
         line = int(href.rsplit("#L", 1)[1])
         assert lines[line - 1].strip().strip('"').rstrip(":").strip('"') == code
+
+
+def test_every_edit_link_points_to_an_existing_file_or_a_new_file_form(site):
+    from urllib.parse import parse_qs, urlparse
+
+    from atlas.config import ROOT
+
+    for path in site.rglob("index.html"):
+        soup = soup_of(path)
+        edit = soup.select_one("a.md-content__button[rel='edit']")
+        if edit is None:
+            continue
+        url = urlparse(edit["href"])
+        if "/edit/main/" in url.path:
+            target = url.path.split("/edit/main/", 1)[1]
+            assert (ROOT / target).exists(), f"{path}: {edit['href']}"
+        else:
+            assert "/new/main/" in url.path, edit["href"]
+            folder = url.path.split("/new/main/", 1)[1]
+            name = parse_qs(url.query)["filename"][0]
+            assert (ROOT / folder).is_dir() and not (ROOT / folder / name).exists()
+            assert re.fullmatch(r"[a-z0-9-]+\.(ru|be)\.md", name), name
