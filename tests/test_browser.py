@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "guide": "guides/detained/",
     "glossary": "guides/glossary/",
     "about": "about/privacy/",
+    "search": "search/",
 }
 LANG_PREFIX = {"en": "", "ru": "ru/", "be": "be/"}
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -193,5 +194,36 @@ def test_overview_filters_work_without_javascript_and_sorting_with_it(running):
         )
         assert orders == sorted(orders)
         assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "lang,query,expect",
+    [
+        ("be", "Арменіі", "countries/am/"),  # a Belarusian word form (genitive)
+        ("ru", "Армении", "countries/am/"),  # a Russian word form (prepositional)
+        ("ru", "задержания", "guides/detained/"),
+        ("en", "detained", "guides/detained/"),
+    ],
+)
+def test_search_finds_pages_in_the_readers_language_only(running, lang, query, expect):
+    base, _ = running
+    context, page, requests, errors = visit(running, LANG_PREFIX[lang] + "search/")
+    try:
+        box = page.locator("#atlas-search input")
+        box.fill(query)
+        box.press("End")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+        links = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.href)")
+        assert links, "no results"
+        prefix = base + LANG_PREFIX[lang]
+        assert all(link.startswith(prefix) for link in links), links
+        if lang == "en":
+            assert not any(link.startswith((base + "ru/", base + "be/")) for link in links)
+        assert any(expect in link for link in links), links
+        assert errors == [], errors
+        transferred = sum(1 for u in requests if "/pagefind/" in u)
+        assert transferred > 0
     finally:
         context.close()

@@ -77,3 +77,34 @@
     input.addEventListener("change", update);
   });
 })();
+
+/* Search page: Pagefind's UI from this site's own /pagefind/ folder; it searches only
+   the index of the page's language. */
+(function () {
+  "use strict";
+  var box = document.getElementById("atlas-search");
+  if (!box) { return; }
+  var bundle = box.getAttribute("data-bundle");
+  var script = document.createElement("script");
+  script.src = bundle + "pagefind-ui.js";
+  script.onload = function () {
+    /* global PagefindUI */
+    new PagefindUI({
+      element: "#atlas-search",
+      bundlePath: bundle,
+      showImages: false,
+      showSubResults: true,
+      resetStyles: false,
+      translations: {
+        placeholder: box.getAttribute("data-placeholder"),
+        search_label: box.getAttribute("data-placeholder"),
+        zero_results: box.getAttribute("data-zero"),
+        many_results: box.getAttribute("data-many"),
+        one_result: box.getAttribute("data-one"),
+        clear_search: box.getAttribute("data-clear"),
+        load_more: box.getAttribute("data-more")
+      }
+    });
+  };
+  document.body.appendChild(script);
+})();

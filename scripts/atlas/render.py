@@ -297,6 +297,27 @@ class Renderer:
         )
         return str(Markup('<ul class="atlas-data-files">') + Markup(links) + Markup("</ul>"))
 
+    def search_markdown(self) -> str:
+        """The search box: Pagefind's UI, loaded by atlas.js, searching this language only."""
+        up = "../" if self.lang == self.dataset.config.default_language else "../../"
+        return str(
+            Markup(
+                '<link rel="stylesheet" href="{0}pagefind/pagefind-ui.css">'
+                '<div id="atlas-search" data-bundle="{0}pagefind/" data-placeholder="{1}" '
+                'data-zero="{2}" data-many="{3}" data-one="{4}" data-clear="{5}" data-more="{6}"></div>'
+                "<noscript><p>{7}</p></noscript>"
+            ).format(
+                up,
+                self.t("search.placeholder"),
+                self.t("search.zero"),
+                self.t("search.many"),
+                self.t("search.one"),
+                self.t("search.clear"),
+                self.t("search.more"),
+                self.t("search.noscript"),
+            )
+        )
+
     def guide_markdown(self, markdown: str, title: str, page_path: str, source_file: str, updated: str) -> str:
         """A hand-written guide: numbered citations, then 'Cite this page' and the sources."""
         cite = Citations(self.dataset.sources)

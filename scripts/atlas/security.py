@@ -23,7 +23,8 @@ def script_hashes(html: str) -> list[str]:
 
 
 def policy(html: str) -> str:
-    scripts = " ".join(["'self'", *script_hashes(html)])
+    # 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly; it allows no JavaScript eval.
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *script_hashes(html)])
     return "; ".join(
         [
             "default-src 'none'",

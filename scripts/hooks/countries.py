@@ -12,6 +12,7 @@ language too; they keep no state except the checked dataset.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from atlas.guides import paragraph_permalinks  # noqa: E402
 from atlas.map import map_svg_for  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
+from atlas.search import index_site, mark_search_regions  # noqa: E402
 from atlas.security import add_security_meta  # noqa: E402
 from atlas.site import (  # noqa: E402
     current_language,
@@ -87,6 +89,7 @@ def on_page_markdown(markdown, page, config, files):
         ("<!-- atlas:publisher-contact -->", renderer.publisher_contact_markdown),
         ("<!-- atlas:translation-status -->", renderer.translation_status_markdown),
         ("<!-- atlas:data-files -->", renderer.data_files_markdown),
+        ("<!-- atlas:search -->", renderer.search_markdown),
     ):
         if marker in markdown:
             markdown = markdown.replace(marker, make())
@@ -119,7 +122,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return add_security_meta(output)
+    return add_security_meta(mark_search_regions(output))
 
 
 def on_post_build(config):
@@ -137,6 +140,8 @@ def on_post_build(config):
         root_map = site / "sitemap.xml"
         if root_map.exists():
             (site / lang / "sitemap.xml").write_bytes(root_map.read_bytes())
+    if lang == dataset.config.languages[-1] and os.environ.get("ATLAS_SEARCH_INDEX", "1") != "0":
+        index_site(site)
     not_found = site / "404.html"
     if not_found.exists() and "Content-Security-Policy" not in not_found.read_text(encoding="utf-8"):
         not_found.write_text(add_security_meta(not_found.read_text(encoding="utf-8")), encoding="utf-8")
@@ -145,7 +150,9 @@ def on_post_build(config):
 def on_page_context(context, page, config, nav):
     dataset = _cache["dataset"]
     lang = current_language(config)
-    context["atlas_feed"] = ("" if lang == dataset.config.default_language else f"{lang}/") + "feed.xml"
+    prefix = "" if lang == dataset.config.default_language else f"{lang}/"
+    context["atlas_feed"] = prefix + "feed.xml"
+    context["atlas_search"] = prefix + "search/"
     url = edit_url_for(page, dataset, lang)
     if url:
         page.edit_url = url
