@@ -230,9 +230,13 @@ def test_risk_map_svg_is_a_pure_function():
     assert root.find(f"{SVG}title").text == "T <1>"
 
 
-def test_a_profiled_country_that_cannot_be_drawn_is_an_error():
-    with pytest.raises(ValueError, match="markers.yml"):
-        risk_map_svg({}, {}, {"ZZ": "high"}, {}, str, "t", "d", [])
+def test_a_profiled_country_that_cannot_be_drawn_is_left_off_the_map_and_warned():
+    svg = risk_map_svg({}, {}, {"ZZ": "high"}, {}, str, "t", "d", [])
+    assert "<a " not in svg
+    from atlas.map import load_geo, missing_from_map
+
+    shapes, markers = load_geo()
+    assert missing_from_map(["PL", "MV"], shapes, markers) == ["MV"]
 
 
 def test_geo_files_exist():

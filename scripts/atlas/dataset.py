@@ -119,6 +119,8 @@ def load_dataset(
     if "sources" in located:
         problems += check_citations(docs_dir, root, set(located["sources"].data))
     problems += check_heading_ids(docs_dir, root)
+    if "countries" in located:
+        problems += _check_map(located["countries"], names["countries"])
     if [p for p in problems if not p.warning]:
         return None, problems
     dataset = Dataset(
@@ -211,3 +213,19 @@ def _check_orphan_prose(docs_dir: Path, countries: dict, root: Path) -> list[Pro
                 )
             )
     return problems
+
+
+def _check_map(countries: Located, name: str) -> list[Problem]:
+    from .map import load_geo, missing_from_map
+
+    shapes, markers = load_geo()
+    return [
+        Problem(
+            name,
+            countries.key_line_of((code,)),
+            code,
+            "the map has no shape for this country: add its capital to data/geo/markers.yml",
+            warning=True,
+        )
+        for code in missing_from_map(list(countries.data or {}), shapes, markers)
+    ]

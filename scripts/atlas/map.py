@@ -166,10 +166,9 @@ def risk_map_svg(
     name in the reader's language; href: code -> link to its page; legend: (level,
     label) pairs in the order to show them. Profiled countries become links with a
     "Name: level" tooltip; the rest of the world is plain grey. A profiled country
-    with neither a shape nor a marker is an error (ValueError)."""
-    missing = sorted(code for code in countries if code not in shapes and code not in markers)
-    if missing:
-        raise ValueError(f"no shape or marker for {', '.join(missing)}: add the capital to data/geo/markers.yml")
+    with neither a shape nor a marker is left off the map (the table beside the map
+    lists every country; the validator warns so that a marker can be added)."""
+    countries = {code: level for code, level in countries.items() if code in shapes or code in markers}
     labels = dict(legend)
     legend_rows = math.ceil(len(legend) / LEGEND_COLUMNS)
     legend_top = HEIGHT + 12
@@ -251,3 +250,8 @@ def map_svg_for(dataset, lang: str, href_prefix: str = "../countries/", geo=None
         legend=[(level, labels[level]) for level in LEVELS],
         embed_style=embed_style,
     )
+
+
+def missing_from_map(codes, shapes, markers) -> list[str]:
+    """Profiled countries the map cannot draw (add a marker for them in data/geo/markers.yml)."""
+    return sorted(code for code in codes if code not in shapes and code not in markers)
