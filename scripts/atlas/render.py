@@ -8,6 +8,7 @@ becomes markup), and every cited source gets a number in page order.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -125,7 +126,22 @@ class Renderer:
         self.site_name = site_name
         self.t = Strings(lang, dataset.config.default_language)
         self.env = _environment()
-        self.common = {"t": self.t, "date": self.t.date, "sections": SECTIONS}
+        self.raw_blocks: dict[str, str] = {}
+        self.common = {"t": self.t, "date": self.t.date, "sections": SECTIONS, "raw": self.raw}
+
+    def raw(self, caller) -> Markup:
+        """`{% call raw() %}<html>{% endcall %}`: finished HTML skips the Markdown parser
+        (a placeholder comment stands in for it; restore_raw puts it back after rendering).
+        Markdown's HTML-block parsing was most of the build time."""
+        token = f"atlas-raw-{len(self.raw_blocks) + 1}-{id(self)}"
+        self.raw_blocks[token] = str(caller())
+        return Markup(f"\n\n<!-- {token} -->\n\n")
+
+    def restore_raw(self, html: str) -> str:
+        def put_back(match: re.Match) -> str:
+            return self.raw_blocks.pop(match.group(1), match.group(0))
+
+        return RAW_TOKEN.sub(put_back, html)
 
     def country_name(self, code: str) -> str:
         return country_name(code, self.lang)
@@ -395,6 +411,7 @@ class Renderer:
 
 
 ACCESSED = "\u0000accessed\u0000"
+RAW_TOKEN = re.compile(r"(?:<p>)?<!-- (atlas-raw-\d+-\d+) -->(?:</p>)?")
 
 
 def pdf_name(citation: Citation, code: str, lang: str) -> str:

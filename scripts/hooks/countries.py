@@ -115,6 +115,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    renderer = renderer_for(_cache["dataset"], current_language(config), config.site_name)
+    html = renderer.restore_raw(html)
     if is_guide(page):
         t = Strings(current_language(config), _cache["dataset"].config.default_language)
         return paragraph_permalinks(html, t("paragraph_link"))
