@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .problems import Problem, suggest
 from .prose import split_front_matter
@@ -122,7 +122,3 @@ def paragraph_permalinks(html: str, title: str) -> str:
         position = match.end()
     out.append(html[position:])
     return "".join(out)
-
-
-def escape_text(value: str) -> str:
-    return str(escape(value))

@@ -127,7 +127,7 @@ class Renderer:
         self.t = Strings(lang, dataset.config.default_language)
         self.env = _environment()
         self.raw_blocks: dict[str, str] = {}
-        self.common = {"t": self.t, "date": self.t.date, "sections": SECTIONS, "raw": self.raw}
+        self.common = {"t": self.t, "date": self.t.date, "raw": self.raw}
 
     def raw(self, caller) -> Markup:
         """`{% call raw() %}<html>{% endcall %}`: finished HTML skips the Markdown parser
@@ -240,7 +240,9 @@ class Renderer:
             (code, self.country_name(code), by_country[code]) for code in self.sorted_codes() if code in by_country
         ]
         groups = [g for g in international if g[2]] + countries
-        return self.env.get_template("legal-help.md.html").render(**self.common, groups=groups)
+        return self.env.get_template("legal-help.md.html").render(
+            **self.common, groups=groups, markdown_refs=markdown_refs
+        )
 
     def publisher_contact_markdown(self) -> str:
         contact = self.dataset.config.publisher_contact.strip()
@@ -460,6 +462,11 @@ def channels_of(country: dict) -> list[str]:
     if any(t.get("covers_extradition") == "yes" or t.get("kind") == "extradition" for t in country.get("treaties", [])):
         found.append("bilateral")
     return found
+
+
+def markdown_refs(ids) -> str:
+    """Source ids as a guide citation, [@a; @b]: the guide numbers them with its other sources."""
+    return " [@" + "; @".join(ids) + "]"
 
 
 def _sentence(value) -> str:

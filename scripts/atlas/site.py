@@ -71,8 +71,6 @@ def page_lags_behind(page, dataset) -> bool:
     from .pages import page_translation_state
 
     src = Path(page.file.abs_src_path or "")
-    if not src.name or re.search(r"^[a-z]{2}\.[a-z]{2}\.md$", src.name) and src.parent.name == "countries":
-        return False
     match = re.match(r"^(.+)\.([a-z]{2})\.md$", src.name)
     if not match:
         return False

@@ -51,7 +51,8 @@ _renderers: dict = {}
 def renderer_for(dataset, lang: str, site_name: str) -> Renderer:
     key = (id(dataset), lang, site_name)
     if key not in _renderers:
-        _renderers.clear() if len(_renderers) > 8 else None
+        if len(_renderers) > 8:  # `mkdocs serve` reloads the data: drop renderers of old data
+            _renderers.clear()
         _renderers[key] = Renderer(dataset, lang, site_name)
     return _renderers[key]
 
