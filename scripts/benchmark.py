@@ -90,7 +90,7 @@ def plain_material_copy(site_project: Path, target: Path) -> int:
         for code in dataset.countries:
             path = docs / lang / "countries" / f"{code.lower()}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(renderer.country_markdown(code), encoding="utf-8")
+            path.write_text(renderer.country_html(code), encoding="utf-8")
             count += 1
     (docs / "index.md").write_text("# Plain build\n", encoding="utf-8")
     (target / "mkdocs.yml").write_text(

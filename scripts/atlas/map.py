@@ -23,6 +23,7 @@ import yaml
 
 from .config import ROOT
 from .risk import LEVELS, assess
+from .yamlsource import FAST_LOADER
 
 GEO_DIR = ROOT / "data" / "geo"
 SHAPES_FILE = GEO_DIR / "countries-110m.json"
@@ -77,7 +78,7 @@ def load_geo(directory: Path = GEO_DIR) -> tuple[dict[str, list[str]], dict[str,
             f"{SHAPES_FILE.name} was made for {found}, the map draws {expected}: run scripts/prepare_map_data.py"
         )
     with open(directory / MARKERS_FILE.name, encoding="utf-8") as handle:
-        table = yaml.safe_load(handle) or {}
+        table = yaml.load(handle, Loader=FAST_LOADER) or {}
     markers = {code: project(float(spot["lon"]), float(spot["lat"])) for code, spot in table.items()}
     return geo["shapes"], markers
 

@@ -16,6 +16,7 @@ import yaml
 from babel import Locale
 
 from .config import ROOT
+from .yamlsource import FAST_LOADER
 
 OVERRIDES_FILE = ROOT / "data" / "country-names.yml"
 
@@ -25,7 +26,7 @@ def overrides(path: Path = OVERRIDES_FILE) -> dict:
     if not path.exists():
         return {}
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=FAST_LOADER) or {}
 
 
 def country_name(code: str, lang: str) -> str:

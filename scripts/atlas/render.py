@@ -1,4 +1,4 @@
-"""Render a country page and the countries index as Markdown for one language.
+"""Render a country page (as HTML) and the countries index (as Markdown) for one language.
 
 The Jinja templates live in overrides/partials/atlas/; this module prepares what
 they show. Text from volunteers is escaped (Markdown stays Markdown, HTML never
@@ -21,6 +21,7 @@ from .citation import Citation, absolute_url, build_commit, permalink
 from .config import ROOT
 from .dataset import Dataset
 from .guides import SOURCES_MARKER, replace_citations
+from .markup import passage_html
 from .names import collation_key, country_name
 from .risk import assess
 from .strings import Strings
@@ -137,6 +138,12 @@ class Renderer:
         self.raw_blocks[token] = str(caller())
         return Markup(f"\n\n<!-- {token} -->\n\n")
 
+    def stash(self, html: str) -> str:
+        """Finished HTML for a whole page: Markdown sees only a placeholder."""
+        token = f"atlas-raw-{len(self.raw_blocks) + 1}-{id(self)}"
+        self.raw_blocks[token] = html
+        return f"<!-- {token} -->\n"
+
     def restore_raw(self, html: str) -> str:
         def put_back(match: re.Match) -> str:
             return self.raw_blocks.pop(match.group(1), match.group(0))
@@ -146,7 +153,7 @@ class Renderer:
     def country_name(self, code: str) -> str:
         return country_name(code, self.lang)
 
-    def country_markdown(self, code: str) -> str:
+    def country_html(self, code: str) -> str:
         country = self.dataset.countries[code]
         cite = Citations(self.dataset.sources)
 
@@ -157,9 +164,11 @@ class Renderer:
         citation = self.country_citation(code)
         due = country["review"]["next_review_due"]
         overdue = str(due) < self.dataset.today.isoformat()
-        template = self.env.get_template("country.md.html")
+        template = self.env.get_template("country.html")
         return template.render(
-            **self.common,
+            # The page is HTML already: the shared macros' raw() blocks need no placeholder.
+            **{**self.common, "raw": lambda caller: caller()},
+            markdown=passage_html,
             code=code,
             name=self.country_name(code),
             country=country,

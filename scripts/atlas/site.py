@@ -18,6 +18,25 @@ def current_language(config) -> str:
     return lang or config.theme["language"]
 
 
+def only_locale(config) -> str | None:
+    """The one language built when mkdocs-static-i18n's build_only_locale is set."""
+    plugin = config.plugins.get("i18n") if hasattr(config, "plugins") else None
+    return getattr(getattr(plugin, "config", None), "build_only_locale", None) or None
+
+
+def output_prefix(config, lang: str, default: str) -> str:
+    """The folder a language's pages go to: '' for the default language, and for a
+    language built alone (it then takes the site's root)."""
+    return "" if lang == default or only_locale(config) else lang
+
+
+def built_languages(config, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages in this build (`languages` lists all, the default first), the one
+    at the site's root first."""
+    alone = only_locale(config)
+    return (alone,) if alone else languages
+
+
 def fingerprint_inputs(root: Path = ROOT) -> tuple:
     """Changes whenever a data, schema or country text file changes (for caching)."""
     stamps = []

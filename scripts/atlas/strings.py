@@ -11,6 +11,7 @@ from babel.dates import format_date, format_skeleton
 
 from .checks import parse_partial_date
 from .config import ROOT
+from .yamlsource import FAST_LOADER
 
 I18N_DIR = ROOT / "data" / "i18n"
 DATE_PATTERNS = {"en": "d MMMM y"}
@@ -19,7 +20,7 @@ DATE_PATTERNS = {"en": "d MMMM y"}
 @cache
 def load_strings(lang: str, directory: Path = I18N_DIR) -> dict:
     with open(directory / f"{lang}.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=FAST_LOADER) or {}
 
 
 def flatten(tree: dict, prefix: str = "") -> dict[str, str]:
@@ -33,13 +34,18 @@ def flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+@cache
+def flat_strings(lang: str) -> dict[str, str]:
+    return flatten(load_strings(lang))
+
+
 class Strings:
     """`t("section.detention")` in one language, falling back to English."""
 
     def __init__(self, lang: str, default_lang: str = "en"):
         self.lang = lang
-        self._own = flatten(load_strings(lang))
-        self._fallback = flatten(load_strings(default_lang))
+        self._own = flat_strings(lang)
+        self._fallback = flat_strings(default_lang)
 
     def __call__(self, key: str, **values) -> str:
         text = self._own.get(key)

@@ -3,6 +3,7 @@
 - on_config: load and check every data and text file once; stop the build on any error.
 - on_page_markdown: turn a country text file (front matter `country: XX`) into the full
   page in the language being built, and fill the countries index.
+- on_env: share compiled theme templates between the language builds.
 - on_page_context: point "edit this page" at the file that really holds the text.
 
 mkdocs-static-i18n runs the whole build once per language, so these run once per
@@ -11,15 +12,19 @@ language too; they keep no state except the checked dataset.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
 from pathlib import Path
 
+import mkdocs_static_i18n.plugin as i18n_plugin_module
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from atlas.build_run import current_run, start_run  # noqa: E402
 from atlas.config import ROOT  # noqa: E402
 from atlas.dataset import load_dataset  # noqa: E402
 from atlas.docs_model import data_model_markdown  # noqa: E402
@@ -27,19 +32,23 @@ from atlas.export import write_exports  # noqa: E402
 from atlas.feeds import atom_feed  # noqa: E402
 from atlas.guides import paragraph_permalinks  # noqa: E402
 from atlas.map import map_svg_for  # noqa: E402
+from atlas.parallel import LanguageForks, available_cpus, worker_count  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
-from atlas.search import index_site, mark_search_regions  # noqa: E402
+from atlas.search import mark_search_regions  # noqa: E402
 from atlas.security import add_security_meta  # noqa: E402
 from atlas.site import (  # noqa: E402
     current_language,
     edit_url_for,
     fingerprint_inputs,
     is_guide,
+    output_prefix,
     page_lags_behind,
     page_path_of,
 )
 from atlas.strings import Strings  # noqa: E402
+from atlas.templates_cache import SHARED as TEMPLATE_BYTECODE  # noqa: E402
+from atlas.toc import anchor_ids, headings, toc_tokens  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.countries")
 INDEX_MARKER = "<!-- atlas:countries-index -->"
@@ -57,7 +66,12 @@ def renderer_for(dataset, lang: str, site_name: str) -> Renderer:
     return _renderers[key]
 
 
+def on_startup(command, dirty):
+    start_run(command)
+
+
 def on_config(config):
+    start_language_forks(config)
     key = fingerprint_inputs()
     if _cache.get("key") != key:
         dataset, problems = load_dataset()
@@ -75,6 +89,22 @@ def on_config(config):
     return config
 
 
+def start_language_forks(config) -> None:
+    """On `mkdocs build`, build the further languages in parallel (atlas/parallel.py)."""
+    i18n = config.plugins.get("i18n")
+    run = current_run()
+    if i18n is None or i18n.building or run.forks is not None:
+        return
+    workers = worker_count(run.command, os.environ, available_cpus(), hasattr(os, "fork"))
+    if workers > 1:
+        run.forks = LanguageForks(workers, lambda: i18n.current_language).install(i18n_plugin_module)
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = TEMPLATE_BYTECODE
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     dataset = _cache["dataset"]
     lang = current_language(config)
@@ -83,7 +113,10 @@ def on_page_markdown(markdown, page, config, files):
     if code:
         code = str(code).upper()
         page.meta["title"] = renderer.country_name(code)
-        return renderer.country_markdown(code)
+        finished = renderer.country_html(code)
+        # The page is finished HTML: skip MkDocs' Markdown pass for it (a quarter of the build).
+        page.render = functools.partial(render_finished_html, page, finished)
+        return finished
     for marker, make in (
         ("<!-- atlas:risk-ranking -->", renderer.risk_ranking_markdown),
         ("<!-- atlas:legal-help -->", renderer.legal_help_markdown),
@@ -115,9 +148,20 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def render_finished_html(page, html, config, files):
+    """Stands in for Page.render on pages the hook rendered itself: the same results
+    (content, table of contents, anchors) without a Markdown pass."""
+    page.content = html
+    page.toc = get_toc(toc_tokens(headings(html)))
+    page.present_anchor_ids = anchor_ids(html)
+    page.links_to_anchors = {}
+
+
 def on_page_content(html, page, config, files):
     renderer = renderer_for(_cache["dataset"], current_language(config), config.site_name)
     html = renderer.restore_raw(html)
+    # Anchors inside finished HTML are real anchors: let MkDocs check links to them.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(html)
     if is_guide(page):
         t = Strings(current_language(config), _cache["dataset"].config.default_language)
         return paragraph_permalinks(html, t("paragraph_link"))
@@ -131,29 +175,25 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     dataset = _cache["dataset"]
     lang = current_language(config)
-    title = Strings(lang, dataset.config.default_language)("feed.title")
-    prefix = "" if lang == dataset.config.default_language else lang
-    path = Path(config.site_dir) / prefix / "feed.xml"
-    path.write_text(atom_feed(dataset, lang, config.site_name, title), encoding="utf-8")
+    default = dataset.config.default_language
     site = Path(config.site_dir)
-    if lang == dataset.config.default_language:
+    title = Strings(lang, default)("feed.title")
+    folder = site / output_prefix(config, lang, default)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "feed.xml").write_text(atom_feed(dataset, lang, config.site_name, title), encoding="utf-8")
+    if lang == default:
         write_exports(dataset, site / "data", ROOT / "schema" / "export.schema.json")
-    else:
-        # Material's language selector looks for <language>/sitemap.xml: give it one, no 404.
-        root_map = site / "sitemap.xml"
-        if root_map.exists():
-            (site / lang / "sitemap.xml").write_bytes(root_map.read_bytes())
-    if lang == dataset.config.languages[-1] and os.environ.get("ATLAS_SEARCH_INDEX", "1") != "0":
-        index_site(site)
-    not_found = site / "404.html"
-    if not_found.exists() and "Content-Security-Policy" not in not_found.read_text(encoding="utf-8"):
-        not_found.write_text(add_security_meta(not_found.read_text(encoding="utf-8")), encoding="utf-8")
+    i18n = config.plugins.get("i18n")
+    if (i18n is None or not i18n.building) and (site / "404.html").exists():
+        # The first build's 404 page; later language builds overwrite the file.
+        current_run().root_404 = (site / "404.html").read_text(encoding="utf-8")
 
 
 def on_page_context(context, page, config, nav):
     dataset = _cache["dataset"]
     lang = current_language(config)
-    prefix = "" if lang == dataset.config.default_language else f"{lang}/"
+    prefix = output_prefix(config, lang, dataset.config.default_language)
+    prefix = f"{prefix}/" if prefix else ""
     context["atlas_feed"] = prefix + "feed.xml"
     context["atlas_search"] = prefix + "search/"
     url = edit_url_for(page, dataset, lang)

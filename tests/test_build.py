@@ -1,0 +1,125 @@
+"""How the site is built: finished HTML for country pages, languages built in parallel,
+one sitemap, and no broken internal link or anchor anywhere in the output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+from bs4 import BeautifulSoup
+
+from atlas.markup import passage_html
+from atlas.parallel import worker_count
+from atlas.sitemap import built_pages, sitemap_xml
+from atlas.toc import anchor_ids, headings, toc_tokens
+from conftest import LANGUAGES, build_site, page_path
+
+HREF = re.compile(r'\b(?:href|src)="([^"]+)"')
+SKIP = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:")
+
+
+def test_headings_nest_into_a_table_of_contents_like_markdowns():
+    html = (
+        '<h1 id="country">Poland<a class="headerlink" href="#country">#</a></h1>'
+        '<h2 id="a">A &amp; B<a class="headerlink" href="#a">#</a></h2>'
+        '<h3 id="a1">A1<a class="headerlink" href="#a1">#</a></h3>'
+        '<h2 id="b">B<a class="headerlink" href="#b">#</a></h2>'
+        '<h3 id="no-link">not a section</h3>'
+    )
+    tokens = toc_tokens(headings(html))
+    assert [t["id"] for t in tokens] == ["country"]
+    sections = tokens[0]["children"]
+    assert [(s["id"], s["name"]) for s in sections] == [("a", "A &amp; B"), ("b", "B")]
+    assert [c["id"] for c in sections[0]["children"]] == ["a1"]
+    assert {"country", "a", "a1", "b", "no-link"} <= anchor_ids(html)
+
+
+def test_volunteer_passages_become_markdown_html_without_their_html():
+    html = passage_html("First *point*.\n\n- one\n- two\n\n<script>alert(1)</script>")
+    assert "<em>point</em>" in html and "<li>one</li>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_languages_are_built_in_parallel_only_by_mkdocs_build_on_several_cores():
+    assert worker_count("build", {}, 2, True) == 2
+    assert worker_count("build", {"ATLAS_PARALLEL": "0"}, 2, True) == 1
+    assert worker_count("serve", {}, 4, True) == 1
+    assert worker_count("build", {}, 4, False) == 1
+    assert worker_count("build", {}, 1, True) == 1
+
+
+def test_sitemap_lists_each_page_with_the_translations_that_exist(tmp_path):
+    for path in ("", "countries/pl/", "ru/", "ru/countries/pl/", "be/", "guides/only-english/"):
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
+        (tmp_path / path / "index.html").write_text("<html></html>")
+    pages = built_pages(tmp_path, ("en", "ru", "be"), "en")
+    assert pages == {
+        "en": {"", "countries/pl/", "guides/only-english/"},
+        "ru": {"", "countries/pl/"},
+        "be": {""},
+    }
+    xml = sitemap_xml(pages, ("en", "ru", "be"), "en", "https://example.org/")
+    entry = xml.split("<loc>https://example.org/ru/countries/pl/</loc>")[1].split("</url>")[0]
+    assert 'hreflang="en" href="https://example.org/countries/pl/"' in entry
+    assert 'hreflang="ru" href="https://example.org/ru/countries/pl/"' in entry
+    assert 'hreflang="be"' not in entry
+
+
+def test_country_pages_keep_their_table_of_contents(site, dataset):
+    for lang in LANGUAGES:
+        soup = BeautifulSoup(page_path(site, lang, "countries/pl").read_text(encoding="utf-8"), "html.parser")
+        toc = soup.select_one("nav.md-nav--secondary")
+        links = [a["href"] for a in toc.select("a.md-nav__link")]
+        assert links[:3] == ["#summary", "#special-procedure", "#detention"], lang
+        assert "#sources" in links and any(link.startswith("#case-") for link in links), lang
+
+
+def test_every_internal_link_and_anchor_in_the_built_site_resolves(site):
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = anchor_ids(path.read_text(encoding="utf-8")) | {""}
+        return ids[path]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        if "pagefind" in page.parts:
+            continue
+        base = "http://site/" + page.relative_to(site).as_posix()
+        for href in HREF.findall(page.read_text(encoding="utf-8")):
+            href = href.replace("&amp;", "&")
+            if href.startswith(SKIP) or href.startswith("#") and href[1:] in ids_of(page):
+                continue
+            url, fragment = urldefrag(urljoin(base, href))
+            if not url.startswith("http://site/"):
+                continue
+            target = site / unquote(url[len("http://site/") :])
+            if target.is_dir() or url.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {href} (no such file)")
+            elif fragment and target.suffix == ".html" and fragment not in ids_of(target):
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    assert not broken, "\n".join(sorted(set(broken))[:40])
+
+
+def test_parallel_and_sequential_builds_write_the_same_site(project, tmp_path):
+    parallel, sequential = tmp_path / "parallel", tmp_path / "sequential"
+    for out, setting in ((parallel, "1"), (sequential, "0")):
+        result = build_site(project, out, {"ATLAS_PARALLEL": setting, "ATLAS_SEARCH_INDEX": "0"})
+        assert result.returncode == 0, result.stderr
+    files = sorted(p.relative_to(sequential) for p in sequential.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    different = [str(f) for f in files if (parallel / f).read_bytes() != (sequential / f).read_bytes()]
+    assert not different, different[:10]
+    assert '<html lang="en"' in (parallel / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_problem_in_a_language_built_in_another_process_fails_the_build(project, tmp_path):
+    russian = project / "docs/about/index.ru.md"
+    russian.write_text(russian.read_text(encoding="utf-8") + "\n\n[x](no-such-page.md)\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "out", {"ATLAS_SEARCH_INDEX": "0"})
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stdout + result.stderr
