@@ -8,22 +8,13 @@ from pathlib import Path
 import pytest
 
 from atlas.browser import browser, chromium_available, serve
+from atlas.page_types import PAGE_TYPES
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
     not chromium_available() and not os.environ.get("CI"), reason="chromium not installed (CI always has it)"
 )
 
-PAGE_TYPES = {
-    "home": "",
-    "countries": "countries/",
-    "country-deep": "countries/pl/",
-    "country-baseline": "countries/at/",
-    "guide": "guides/detained/",
-    "glossary": "guides/glossary/",
-    "about": "about/privacy/",
-    "search": "search/",
-}
 LANG_PREFIX = {"en": "", "ru": "ru/", "be": "be/"}
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 

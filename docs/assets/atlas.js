@@ -95,6 +95,7 @@
       showImages: false,
       showSubResults: true,
       resetStyles: false,
+      debounceTimeoutMs: 150,
       translations: {
         placeholder: box.getAttribute("data-placeholder"),
         search_label: box.getAttribute("data-placeholder"),
@@ -107,4 +108,28 @@
     });
   };
   document.body.appendChild(script);
+})();
+
+/* A–Z index: a filter box over the list (the list itself needs no JavaScript). */
+(function () {
+  "use strict";
+  var input = document.getElementById("atlas-az-query");
+  if (!input) { return; }
+  var none = document.querySelector(".atlas-az-none");
+  var items = document.querySelectorAll(".atlas-az li");
+  function fold(text) { return text.toLowerCase().replace(/ё/g, "е"); }
+  input.parentNode.hidden = false;
+  input.addEventListener("input", function () {
+    var query = fold(input.value.trim());
+    var shown = 0;
+    Array.prototype.forEach.call(items, function (item) {
+      var match = !query || fold(item.textContent).indexOf(query) !== -1;
+      item.hidden = !match;
+      if (match) { shown += 1; }
+    });
+    document.querySelectorAll(".atlas-az-group").forEach(function (group) {
+      group.hidden = !group.querySelector("li:not([hidden])");
+    });
+    none.hidden = shown > 0;
+  });
 })();

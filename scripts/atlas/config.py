@@ -19,6 +19,12 @@ class SiteConfig:
     repo_url: str
     edit_branch: str
     publisher_contact: str
+    site_names: tuple[tuple[str, str], ...] = ()
+
+    def site_name(self, lang: str) -> str:
+        """The site's name in a language (mkdocs.yml, per-language `site_name`)."""
+        names = dict(self.site_names)
+        return names.get(lang) or names.get(self.default_language, "")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -66,4 +72,5 @@ def load_site_config(root: Path = ROOT) -> SiteConfig:
         repo_url=str(raw.get("repo_url") or "").rstrip("/"),
         edit_branch=str(extra.get("edit_branch") or "main"),
         publisher_contact=str(extra.get("publisher_contact") or ""),
+        site_names=tuple((lang["locale"], str(lang.get("site_name") or raw.get("site_name") or "")) for lang in langs),
     )

@@ -1,6 +1,7 @@
 """The last step of a build, once every language is built: wait for the language
 builds running in other processes, then write what covers the whole site (sitemap,
-the root 404 page with its security policy, the search index)."""
+the root 404 page with its security policy, the search index). Each language's
+offline copy is made by that language's own build (atlas/offline.py)."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from .dataset import Dataset
 from .guides import SOURCES_MARKER, replace_citations
 from .markup import passage_html
 from .names import collation_key, country_name
+from .offline import offline_zip_name
 from .risk import assess
 from .strings import Strings
 
@@ -238,6 +239,31 @@ class Renderer:
         ]
         groups = [(level, [r for r in rows if r["risk"].level == level]) for level in LEVELS]
         return self.env.get_template("risk-ranking.md.html").render(**self.common, groups=groups)
+
+    def a_z_markdown(self, pages: list[tuple[str, str, str]], up: str) -> str:
+        """Every page in one list: countries by initial letter, then the other pages by
+        their menu section. `pages`: (section, title, url) from the menu; `up` leads from
+        this page to the language's root."""
+        letters: dict[str, list[tuple[str, str]]] = {}
+        for code in self.sorted_codes():
+            name = self.country_name(code)
+            letters.setdefault(name[:1].upper(), []).append((name, f"countries/{code.lower()}/"))
+        sections: dict[str, list[tuple[str, str]]] = {}
+        for section, title, url in pages:
+            sections.setdefault(section or self.t("a_z.main"), []).append((title, url))
+        return self.env.get_template("a-z.md.html").render(
+            **self.common, letters=list(letters.items()), sections=list(sections.items()), up=up
+        )
+
+    def offline_download_markdown(self, up: str) -> str:
+        """The link to this language's offline copy (made by atlas/offline.py after the build;
+        its size is filled in then). `up` leads from this page to the site's root."""
+        return str(
+            Markup(
+                '<p class="atlas-offline-download"><strong><a href="{0}downloads/{1}" download>{2}</a></strong>'
+                ' (ZIP, <span class="atlas-zip-size">…</span>). {3}</p>'
+            ).format(up, offline_zip_name(self.lang), self.t("offline.download"), self.t("offline.how"))
+        )
 
     def legal_help_markdown(self) -> str:
         by_country: dict[str, list] = {}

@@ -85,6 +85,34 @@ def page_path_of(page) -> str:
     return path + "/" if path and not path.endswith("/") else path
 
 
+def up_to_root(page) -> str:
+    """The relative path from a page to its language's root: 'guides/x/' -> '../../'."""
+    return "../" * page_path_of(page).count("/")
+
+
+def menu_pages(nav: list, translations: dict | None = None, section: str = "") -> list[tuple[str, str, str]]:
+    """(section, title, url) of every page in the menu (mkdocs.yml `nav`), titles in the
+    reader's language (the i18n plugin's nav_translations)."""
+    translations = translations or {}
+    found = []
+    for item in nav or []:
+        for title, target in item.items() if isinstance(item, dict) else [("", item)]:
+            shown = translations.get(title, title)
+            if isinstance(target, list):
+                found.extend(menu_pages(target, translations, shown))
+            elif isinstance(target, str) and target.endswith(".md"):
+                url = re.sub(r"(^|/)index\.md$", r"\1", target)
+                url = re.sub(r"\.md$", "/", url)
+                found.append((section, shown, url))
+    return found
+
+
+def nav_translations(config) -> dict:
+    plugin = config.plugins.get("i18n") if hasattr(config, "plugins") else None
+    language = getattr(plugin, "current_language_config", None)
+    return dict(getattr(language, "nav_translations", None) or {})
+
+
 def page_lags_behind(page, dataset) -> bool:
     """A translated hand-written page whose English original changed since translation."""
     from .pages import page_translation_state

@@ -32,19 +32,24 @@ from atlas.export import write_exports  # noqa: E402
 from atlas.feeds import atom_feed  # noqa: E402
 from atlas.guides import paragraph_permalinks  # noqa: E402
 from atlas.map import map_svg_for  # noqa: E402
+from atlas.offline import publish_offline_copy  # noqa: E402
 from atlas.parallel import LanguageForks, available_cpus, worker_count  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
 from atlas.search import mark_search_regions  # noqa: E402
 from atlas.security import add_security_meta  # noqa: E402
 from atlas.site import (  # noqa: E402
+    built_languages,
     current_language,
     edit_url_for,
     fingerprint_inputs,
     is_guide,
+    menu_pages,
+    nav_translations,
     output_prefix,
     page_lags_behind,
     page_path_of,
+    up_to_root,
 )
 from atlas.strings import Strings  # noqa: E402
 from atlas.templates_cache import SHARED as TEMPLATE_BYTECODE  # noqa: E402
@@ -53,6 +58,8 @@ from atlas.toc import anchor_ids, headings, toc_tokens  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.countries")
 INDEX_MARKER = "<!-- atlas:countries-index -->"
 MODEL_MARKER = "<!-- atlas:data-model -->"
+A_Z_MARKER = "<!-- atlas:a-z -->"
+OFFLINE_MARKER = "<!-- atlas:offline-download -->"
 _cache: dict = {}
 _renderers: dict = {}
 
@@ -135,6 +142,13 @@ def on_page_markdown(markdown, page, config, files):
             source_file=f"docs/{page.file.src_uri}",
             updated=str(page.meta.get("updated") or ""),
         )
+    if A_Z_MARKER in markdown:
+        pages = [entry for entry in menu_pages(config.nav, nav_translations(config)) if entry[2] != "a-z/"]
+        markdown = markdown.replace(A_Z_MARKER, renderer.a_z_markdown(pages, up_to_root(page)))
+    if OFFLINE_MARKER in markdown:
+        # The ZIP files sit at the site's root, above the language folders.
+        up = up_to_root(page) + ("../" if output_prefix(config, lang, dataset.config.default_language) else "")
+        markdown = markdown.replace(OFFLINE_MARKER, renderer.offline_download_markdown(up))
     if INDEX_MARKER in markdown:
         svg = map_svg_for(dataset, lang, href_prefix="", embed_style=False)
         markdown = markdown.replace(INDEX_MARKER, renderer.index_markdown(map_svg=svg))
@@ -183,6 +197,9 @@ def on_post_build(config):
     (folder / "feed.xml").write_text(atom_feed(dataset, lang, config.site_name, title), encoding="utf-8")
     if lang == default:
         write_exports(dataset, site / "data", ROOT / "schema" / "export.schema.json")
+    if os.environ.get("ATLAS_OFFLINE", "1") != "0":
+        languages = built_languages(config, dataset.config.languages)
+        publish_offline_copy(site, lang, languages, config.site_url or "/", dataset.today)
     i18n = config.plugins.get("i18n")
     if (i18n is None or not i18n.building) and (site / "404.html").exists():
         # The first build's 404 page; later language builds overwrite the file.

@@ -1,0 +1,240 @@
+"""An offline copy of the site per language: one ZIP file that works from file://.
+
+Made from the finished site after every language is built. Each copy holds that
+language's pages at its root and the theme's own files (no search index: Pagefind
+cannot run from file://, so the header's search button leads to the A–Z index).
+Links inside the copy point to index.html files; links to anything outside it (other
+languages, downloads, open data) point to the online site. Each page says when the
+copy was made, and the language menu and download links are left out."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup, escape
+
+from .config import load_site_config
+from .strings import Strings
+
+# Folders of the online site that the offline copy leaves out.
+LEFT_OUT = (
+    "pagefind/",
+    "downloads/",
+    "data/",
+    "pdf/",
+    "search/",
+    "assets/javascripts/lunr/",
+    "assets/javascripts/workers/",
+)
+LEFT_OUT_FILES = ("sitemap.xml", "sitemap.xml.gz", "feed.xml", "404.html")
+A_Z_PAGE = "a-z/index.html"
+SEARCH_PAGE = "search/index.html"
+
+URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")')
+LANGUAGE_MENU_START = re.compile(r'<div class="md-header__option">\s*<div class="md-select">')
+LANGUAGE_MENU_END = re.compile(r"</ul>\s*</div>\s*</div>\s*</div>")
+# Material fetches sitemap.xml next to every <link rel="alternate"> (the feed link here).
+ALTERNATE_LINK = re.compile(r'<link rel="alternate"[^>]*>')
+DOWNLOAD_PARAGRAPH = re.compile(r'<p class="atlas-offline-download">.*?</p>', re.S)
+ARTICLE_START = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)')
+EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "#")
+
+
+def copy_files(site: Path, lang: str, languages: tuple[str, ...], default: str) -> dict[str, Path]:
+    """Path inside the copy -> file in the site. The language's pages move to the root;
+    theme files come from the site's root."""
+    others = [other for other in languages if other != default]
+    found: dict[str, Path] = {}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site).as_posix()
+        first = relative.split("/", 1)[0]
+        if first == "assets" or lang == default and first not in others:
+            inside = relative
+        elif lang != default and first == lang:
+            inside = relative[len(lang) + 1 :]
+        else:
+            continue
+        if inside.startswith(LEFT_OUT) or inside in LEFT_OUT_FILES or inside.endswith(".map"):
+            continue
+        found[inside] = path
+    return found
+
+
+def site_path_of(inside: str, lang: str, default: str) -> str:
+    """Where a file of the copy lives on the online site."""
+    if lang == default or inside.startswith("assets/"):
+        return inside
+    return f"{lang}/{inside}"
+
+
+def link_target(href: str, page_site_path: str, site_url: str) -> tuple[str, str] | None:
+    """(site path, '#fragment' or '') of an internal link, or None for an external one."""
+    if not href or href.startswith(EXTERNAL):
+        return None
+    root = urlsplit(site_url).path or "/"
+    absolute = href if href.startswith("/") else urljoin(root + page_site_path, href)
+    parts = urlsplit(absolute)
+    path = parts.path
+    if not path.startswith(root):
+        return None
+    path = path[len(root) :]
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path, ("#" + parts.fragment if parts.fragment else "")
+
+
+def rewrite_links(
+    html: str,
+    inside: str,
+    lang: str,
+    default: str,
+    site_url: str,
+    in_copy: Callable[[str], bool],
+    shared: dict | None = None,
+) -> str:
+    """Point every internal link of a page at a file of the copy, or at the online site.
+    `shared` caches links that climb to the site's root (menus, theme files): they come
+    out the same on every page at the same depth."""
+    page_site_path = site_path_of(inside, lang, default)
+    here = posixpath.dirname(inside)
+    depth = page_site_path.count("/")
+    to_root = "../" * depth
+    shared = {} if shared is None else shared
+    done: dict[str, str | None] = {}
+
+    def new_href(href: str) -> str | None:
+        target = link_target(href.replace("&amp;", "&"), page_site_path, site_url)
+        if target is None:
+            return None
+        site_path, fragment = target
+        copy_path = _copy_path(site_path, lang, default)
+        if copy_path == SEARCH_PAGE:
+            copy_path, fragment = A_Z_PAGE, ""
+        if copy_path is not None and in_copy(copy_path):
+            return posixpath.relpath(copy_path, here or ".") + fragment
+        return site_url.rstrip("/") + "/" + site_path.removesuffix("index.html") + fragment
+
+    def replace(match: re.Match) -> str:
+        href = match.group(2)
+        if href not in done:
+            if depth and href.startswith(to_root) and not href.startswith(to_root + ".."):
+                key = (depth, href)
+                if key not in shared:
+                    shared[key] = new_href(href)
+                done[href] = shared[key]
+            else:
+                done[href] = new_href(href)
+        new = done[href]
+        return match.group(0) if new is None else f'{match.group(1)}="{escape(new)}"'
+
+    return URL_ATTRIBUTE.sub(replace, html)
+
+
+def _copy_path(site_path: str, lang: str, default: str) -> str | None:
+    if site_path.startswith("assets/"):
+        return site_path
+    if lang == default:
+        return site_path
+    if site_path.startswith(f"{lang}/"):
+        return site_path[len(lang) + 1 :]
+    return None
+
+
+def offline_page(html: str, inside: str, notice: Markup, up: str) -> str:
+    """The page as the copy shows it: a dated notice on top, no language menu, no
+    download link, no feed link, and the theme's base path relative to the copy's root."""
+    start = LANGUAGE_MENU_START.search(html)
+    end = LANGUAGE_MENU_END.search(html, start.end()) if start else None
+    if start and end:
+        html = html[: start.start()] + html[end.end() :]
+    html = DOWNLOAD_PARAGRAPH.sub("", html)
+    html = ALTERNATE_LINK.sub("", html)
+    html = CONFIG_BASE.sub(lambda m: m.group(1) + (up.rstrip("/") or ".") + m.group(3), html, count=1)
+    return ARTICLE_START.sub(lambda m: m.group(1) + str(notice), html, count=1)
+
+
+def notice_html(text: str, online_label: str, online_url: str) -> Markup:
+    return Markup('<p class="atlas-fallback atlas-offline-notice">{0} <a href="{1}">{2}</a></p>').format(
+        text, online_url, online_label
+    )
+
+
+def write_offline_copy(
+    site: Path,
+    target: Path,
+    lang: str,
+    languages: tuple[str, ...],
+    default: str,
+    site_url: str,
+    notice_text: str,
+    online_label: str,
+    stamp: tuple[int, int, int],
+) -> int:
+    """Write the ZIP for one language; returns its size in bytes."""
+    files = copy_files(site, lang, languages, default)
+    folder = target.stem
+    shared: dict = {}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for inside, path in files.items():
+            data = path.read_bytes()
+            if inside.endswith(".html"):
+                depth = inside.count("/")
+                page_url = site_url.rstrip("/") + "/" + site_path_of(inside, lang, default).removesuffix("index.html")
+                html = rewrite_links(data.decode("utf-8"), inside, lang, default, site_url, files.__contains__, shared)
+                html = offline_page(html, inside, notice_html(notice_text, online_label, page_url), "../" * depth)
+                data = html.encode("utf-8")
+            info = zipfile.ZipInfo(f"{folder}/{inside}", date_time=(*stamp, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return target.stat().st_size
+
+
+def size_label(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+
+
+ZIP_SIZE = '<span class="atlas-zip-size">…</span>'
+
+
+def publish_offline_copy(site: Path, lang: str, languages: tuple[str, ...], site_url: str, made: date) -> int:
+    """Make the language's ZIP in /downloads/ (right after that language is built), then
+    show its size on the language's pages that link to it. Returns the size in bytes."""
+    config = load_site_config()
+    default = languages[0]
+    t = Strings(lang, config.default_language)
+    size = write_offline_copy(
+        site,
+        site / "downloads" / offline_zip_name(lang),
+        lang,
+        languages,
+        default,
+        site_url,
+        t("offline.banner", site=config.site_name(lang), date=t.date(made)),
+        t("offline.online"),
+        (made.year, made.month, made.day),
+    )
+    shown = f'<span class="atlas-zip-size">{size_label(size)}</span>'
+    others = [other for other in languages if other != default]
+    pages = (site / lang).rglob("*.html") if lang != default else site.rglob("*.html")
+    for page in pages:
+        if lang == default and page.relative_to(site).parts[0] in others:
+            continue
+        text = page.read_text(encoding="utf-8")
+        if ZIP_SIZE in text:
+            page.write_text(text.replace(ZIP_SIZE, shown), encoding="utf-8")
+    return size
+
+
+def offline_zip_name(lang: str) -> str:
+    return f"interpol-atlas-{lang}.zip"

@@ -1,0 +1,133 @@
+"""The offline copy: one ZIP per language that works from file://, linked from the site."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+import pytest
+
+from atlas.browser import browser
+from atlas.offline import copy_files, offline_zip_name, rewrite_links
+from conftest import LANGUAGES, PREFIX
+
+SITE_URL = "https://atlas.example.org/"
+URL = re.compile(r'\b(?:href|src)="([^"]+)"')
+
+
+def rewritten(href: str, inside: str = "countries/pl/index.html", lang: str = "ru") -> str:
+    html = rewrite_links(f'<a href="{href}">x</a>', inside, lang, "en", SITE_URL, IN_COPY.__contains__)
+    return re.search(r'href="([^"]*)"', html).group(1)
+
+
+IN_COPY = {"countries/pl/index.html", "guides/detained/index.html", "a-z/index.html", "assets/atlas.css", "index.html"}
+
+
+def test_links_point_into_the_copy_or_to_the_online_site():
+    # A Russian page sits one folder higher in its copy than on the site.
+    assert rewritten("../../../assets/atlas.css") == "../../assets/atlas.css"
+    assert rewritten("../../guides/detained/#call") == "../../guides/detained/index.html#call"
+    assert rewritten("../../") == "../../index.html"
+    assert rewritten("../../search/") == "../../a-z/index.html"
+    assert rewritten("../../../countries/pl/") == "https://atlas.example.org/countries/pl/"
+    assert rewritten("../../../data/countries.csv") == "https://atlas.example.org/data/countries.csv"
+    for untouched in ("#sources", "https://www.interpol.int/", "mailto:someone@example.org"):
+        assert rewritten(untouched) == untouched
+    assert rewritten("../../countries/pl/", inside="guides/detained/index.html", lang="en") == (
+        "../../countries/pl/index.html"
+    )
+
+
+def test_copy_holds_one_language_and_the_theme_but_no_search_index(tmp_path):
+    for name in (
+        "index.html",
+        "countries/pl/index.html",
+        "ru/index.html",
+        "ru/countries/pl/index.html",
+        "assets/atlas.css",
+        "assets/javascripts/bundle.js",
+        "assets/javascripts/bundle.js.map",
+        "assets/javascripts/lunr/min/lunr.ru.min.js",
+        "pagefind/pagefind.js",
+        "search/index.html",
+        "ru/search/index.html",
+        "sitemap.xml",
+        "downloads/interpol-atlas-en.zip",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert sorted(copy_files(tmp_path, "ru", ("en", "ru", "be"), "en")) == [
+        "assets/atlas.css",
+        "assets/javascripts/bundle.js",
+        "countries/pl/index.html",
+        "index.html",
+    ]
+    assert "ru/index.html" not in copy_files(tmp_path, "en", ("en", "ru", "be"), "en")
+
+
+@pytest.fixture(scope="module")
+def copies(site, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("offline")
+    folders = {}
+    for lang in LANGUAGES:
+        with zipfile.ZipFile(site / "downloads" / offline_zip_name(lang)) as archive:
+            archive.extractall(out)
+        folders[lang] = out / Path(offline_zip_name(lang)).stem
+    return folders
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_link_inside_a_copy_leads_to_a_file_of_that_copy(copies, lang):
+    root = copies[lang]
+    pages = list(root.rglob("*.html"))
+    assert len(pages) > 60
+    broken = []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "atlas-offline-notice" in html, page
+        assert 'class="md-select"' not in html and 'rel="alternate"' not in html, page
+        for href in URL.findall(html):
+            if href.startswith(("http:", "https:", "mailto:", "tel:", "data:", "#")):
+                continue
+            target, _fragment = urldefrag(urljoin(page.as_uri(), href))
+            path = Path(unquote(target.removeprefix("file://")))
+            if not path.is_file():
+                broken.append(f"{page.relative_to(root)}: {href}")
+    assert not broken, broken[:20]
+
+
+def test_the_site_links_to_each_copy_and_gives_its_size(site):
+    for lang in LANGUAGES:
+        home = (site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
+        assert f"downloads/{offline_zip_name(lang)}" in home
+        size = re.search(r'<span class="atlas-zip-size">([^<]*)</span>', home).group(1)
+        assert re.fullmatch(r"\d+(\.\d)? (KB|MB)", size), size
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_copy_works_from_file_urls_without_any_network_request(copies, lang):
+    start = (copies[lang] / "index.html").as_uri()
+    with browser() as chromium:
+        context = chromium.new_context()
+        page = context.new_page()
+        requests, errors = [], []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(start, wait_until="load")
+        assert page.evaluate("getComputedStyle(document.body).fontFamily")  # the theme's CSS loaded
+        page.click('.md-content a[href$="countries/index.html"]')
+        assert page.url.endswith("/countries/index.html")
+        page.locator('.md-content a[href="pl/index.html"]').first.click()
+        assert page.url.endswith("/countries/pl/index.html")
+        assert page.locator(".atlas-offline-notice").count() == 1
+        page.click("a.atlas-search-link")
+        assert page.url.endswith("/a-z/index.html")
+        page.fill("#atlas-az-query", page.locator('.atlas-az a[href$="countries/pl/index.html"]').inner_text()[:4])
+        visible = page.locator(".atlas-az li:not([hidden])").all_inner_texts()
+        assert 1 <= len(visible) < 5, visible
+        context.close()
+    assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file:")]
+    assert not errors, errors
