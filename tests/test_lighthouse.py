@@ -6,12 +6,18 @@ not asserted here."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from atlas import lighthouse
 from atlas.browser import serve
 from atlas.page_types import PAGE_TYPES
 from conftest import LANGUAGES, PREFIX
+
+pytestmark = pytest.mark.skipif(
+    not lighthouse.LIGHTHOUSE.exists() and not os.environ.get("CI"), reason="lighthouse not installed (npm ci)"
+)
 
 CASES = [(kind, LANGUAGES[index % len(LANGUAGES)]) for index, kind in enumerate(PAGE_TYPES)]
 CHECKED = ("accessibility", "best-practices", "seo")
