@@ -242,3 +242,14 @@ def test_a_profiled_country_that_cannot_be_drawn_is_left_off_the_map_and_warned(
 def test_geo_files_exist():
     assert (GEO_DIR / "README.md").exists()
     assert (GEO_DIR / "markers.yml").exists()
+
+
+def test_shapes_are_drawn_at_whole_units_without_losing_small_ones():
+    from atlas.pathdata import coarse, rings
+
+    square = "M10.2 20.4l5.1 0 0 4.9-5.1 0z"
+    assert coarse(square) == "M10 20l5 0 0 5-5 0z"
+    assert rings(coarse(square)) == [[(10, 20), (15, 20), (15, 25), (10, 25)]]
+    speck = "M1.1 1.1l.2 0 0 .2z"  # smaller than a unit: it would vanish
+    assert coarse(square + speck) == "M10 20l5 0 0 5-5 0z"
+    assert coarse(speck) == speck

@@ -119,11 +119,14 @@ def test_a_copy_works_from_file_urls_without_any_network_request(copies, lang):
         page.goto(start, wait_until="load")
         assert page.evaluate("getComputedStyle(document.body).fontFamily")  # the theme's CSS loaded
         page.click('.md-content a[href$="countries/index.html"]')
+        page.wait_for_load_state("load")
         assert page.url.endswith("/countries/index.html")
         page.locator('.md-content a[href="pl/index.html"]').first.click()
+        page.wait_for_load_state("load")
         assert page.url.endswith("/countries/pl/index.html")
         assert page.locator(".atlas-offline-notice").count() == 1
         page.click("a.atlas-search-link")
+        page.wait_for_load_state("load")
         assert page.url.endswith("/a-z/index.html")
         page.fill("#atlas-az-query", page.locator('.atlas-az a[href$="countries/pl/index.html"]').inner_text()[:4])
         visible = page.locator(".atlas-az li:not([hidden])").all_inner_texts()

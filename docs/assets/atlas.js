@@ -118,7 +118,6 @@
   var none = document.querySelector(".atlas-az-none");
   var items = document.querySelectorAll(".atlas-az li");
   function fold(text) { return text.toLowerCase().replace(/ё/g, "е"); }
-  input.parentNode.hidden = false;
   input.addEventListener("input", function () {
     var query = fold(input.value.trim());
     var shown = 0;

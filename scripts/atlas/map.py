@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .config import ROOT
+from .pathdata import coarse
 from .risk import LEVELS, assess
 from .yamlsource import FAST_LOADER
 
@@ -67,8 +68,8 @@ def project(lon: float, lat: float) -> tuple[float, float]:
 
 
 def load_geo(directory: Path = GEO_DIR) -> tuple[dict[str, list[str]], dict[str, tuple[float, float]]]:
-    """Shapes (code -> SVG path data, one string per polygon) and markers
-    (code -> projected x, y of the capital) from data/geo/."""
+    """Shapes (code -> SVG path data, one string per polygon, drawn at whole map units:
+    atlas/pathdata.py) and markers (code -> projected x, y of the capital) from data/geo/."""
     with open(directory / SHAPES_FILE.name, encoding="utf-8") as handle:
         geo = json.load(handle)
     expected = {"projection": PROJECTION, "width": WIDTH, "height": HEIGHT, "lat_range": [LAT_BOTTOM, LAT_TOP]}
@@ -80,7 +81,8 @@ def load_geo(directory: Path = GEO_DIR) -> tuple[dict[str, list[str]], dict[str,
     with open(directory / MARKERS_FILE.name, encoding="utf-8") as handle:
         table = yaml.load(handle, Loader=FAST_LOADER) or {}
     markers = {code: project(float(spot["lon"]), float(spot["lat"])) for code, spot in table.items()}
-    return geo["shapes"], markers
+    shapes = {code: [coarse(path) for path in paths] for code, paths in geo["shapes"].items()}
+    return shapes, markers
 
 
 # Colours: the --atlas-* variables of docs/assets/atlas.css, with the same values as
@@ -183,7 +185,10 @@ def risk_map_svg(
         DEFS,
         '<g class="atlas-map-other" fill-rule="evenodd">',
     ]
-    out += [f'<path d="{_attr("".join(paths))}"/>' for code, paths in sorted(shapes.items()) if code not in countries]
+    # Countries without a profile are one grey path: the same picture with far fewer elements
+    # for the browser to lay out (a page with fewer elements is ready sooner on a phone).
+    others = "".join("".join(paths) for code, paths in sorted(shapes.items()) if code not in countries)
+    out.append(f'<path d="{_attr(others)}"/>')
     out.append("</g>")
 
     def linked(code: str, shape: str) -> str:
