@@ -37,8 +37,11 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class _GzipHandler(_QuietHandler):
-    """Compresses text files with gzip when the browser accepts it, as a real host does
-    (Pagefind's own index files are compressed already and are sent as they are)."""
+    """Compresses text files with gzip when the browser accepts it, and keeps connections
+    open (HTTP/1.1), as a real host does. Pagefind's own index files are compressed
+    already and are sent as they are."""
+
+    protocol_version = "HTTP/1.1"
 
     def send_head(self):
         path = Path(self.translate_path(self.path))

@@ -184,7 +184,7 @@ def write_offline_copy(
     folder = target.stem
     shared: dict = {}
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for inside, path in files.items():
             data = path.read_bytes()
             if inside.endswith(".html"):
