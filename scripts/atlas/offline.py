@@ -56,12 +56,8 @@ def copy_files(site: Path, lang: str, languages: tuple[str, ...], default: str) 
         if not path.is_file():
             continue
         relative = path.relative_to(site).as_posix()
-        first = relative.split("/", 1)[0]
-        if first == "assets" or lang == default and first not in others:
-            inside = relative
-        elif lang != default and first == lang:
-            inside = relative[len(lang) + 1 :]
-        else:
+        inside = _copy_path(relative, lang, default)
+        if inside is None or relative.split("/", 1)[0] in others and lang == default:
             continue
         if inside.startswith(LEFT_OUT) or inside in LEFT_OUT_FILES or inside.endswith(".map"):
             continue
@@ -74,6 +70,10 @@ def site_path_of(inside: str, lang: str, default: str) -> str:
     if lang == default or inside.startswith("assets/"):
         return inside
     return f"{lang}/{inside}"
+
+
+def online_url(site_url: str, site_path: str) -> str:
+    return site_url.rstrip("/") + "/" + site_path.removesuffix("index.html")
 
 
 def link_target(href: str, page_site_path: str, site_url: str) -> tuple[str, str] | None:
@@ -121,7 +121,7 @@ def rewrite_links(
             copy_path, fragment = A_Z_PAGE, ""
         if copy_path is not None and in_copy(copy_path):
             return posixpath.relpath(copy_path, here or ".") + fragment
-        return site_url.rstrip("/") + "/" + site_path.removesuffix("index.html") + fragment
+        return online_url(site_url, site_path) + fragment
 
     def replace(match: re.Match) -> str:
         href = match.group(2)
@@ -140,6 +140,9 @@ def rewrite_links(
 
 
 def _copy_path(site_path: str, lang: str, default: str) -> str | None:
+    """Where a file of the site goes in the language's copy (None: not in it). For the
+    default language this keeps other languages' paths too: links to them are not in
+    the copy, and copy_files leaves their folders out."""
     if site_path.startswith("assets/"):
         return site_path
     if lang == default:
@@ -189,7 +192,7 @@ def write_offline_copy(
             data = path.read_bytes()
             if inside.endswith(".html"):
                 depth = inside.count("/")
-                page_url = site_url.rstrip("/") + "/" + site_path_of(inside, lang, default).removesuffix("index.html")
+                page_url = online_url(site_url, site_path_of(inside, lang, default))
                 html = rewrite_links(data.decode("utf-8"), inside, lang, default, site_url, files.__contains__, shared)
                 html = offline_page(html, inside, notice_html(notice_text, online_label, page_url), "../" * depth)
                 data = html.encode("utf-8")

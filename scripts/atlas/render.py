@@ -60,7 +60,6 @@ def _environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters["md"] = _markdown_text
     env.filters["sentence"] = _sentence
     return env
 
@@ -138,12 +137,6 @@ class Renderer:
         token = f"atlas-raw-{len(self.raw_blocks) + 1}-{id(self)}"
         self.raw_blocks[token] = str(caller())
         return Markup(f"\n\n<!-- {token} -->\n\n")
-
-    def stash(self, html: str) -> str:
-        """Finished HTML for a whole page: Markdown sees only a placeholder."""
-        token = f"atlas-raw-{len(self.raw_blocks) + 1}-{id(self)}"
-        self.raw_blocks[token] = html
-        return f"<!-- {token} -->\n"
 
     def restore_raw(self, html: str) -> str:
         def put_back(match: re.Match) -> str:
@@ -508,11 +501,6 @@ def _sentence(value) -> str:
     """End a phrase with one full stop, even after an abbreviation such as «г.»."""
     text = str(value).rstrip()
     return text if text.endswith(".") else text + "."
-
-
-def _markdown_text(value: str) -> Markup:
-    """Volunteer text into Markdown: escaped so that no HTML survives."""
-    return Markup(escape(value))
 
 
 def untranslated_page(markdown: str, t: Strings, file_lang: str) -> str:

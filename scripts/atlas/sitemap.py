@@ -10,6 +10,8 @@ from xml.sax.saxutils import quoteattr
 
 from markupsafe import escape
 
+from .citation import absolute_url
+
 
 def built_pages(site: Path, languages: tuple[str, ...], default: str) -> dict[str, set[str]]:
     """language -> page paths relative to that language's root ("" for the home page)."""
@@ -26,11 +28,6 @@ def built_pages(site: Path, languages: tuple[str, ...], default: str) -> dict[st
     return pages
 
 
-def page_url(site_url: str, lang: str, default: str, path: str) -> str:
-    prefix = "" if lang == default else f"{lang}/"
-    return site_url.rstrip("/") + "/" + prefix + path
-
-
 def sitemap_xml(pages: dict[str, set[str]], languages: tuple[str, ...], default: str, site_url: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -39,10 +36,10 @@ def sitemap_xml(pages: dict[str, set[str]], languages: tuple[str, ...], default:
     for lang in languages:
         for path in sorted(pages.get(lang, ())):
             lines.append("<url>")
-            lines.append(f"<loc>{escape(page_url(site_url, lang, default, path))}</loc>")
+            lines.append(f"<loc>{escape(absolute_url(site_url, lang, default, path))}</loc>")
             for other in languages:
                 if path in pages.get(other, ()):
-                    href = quoteattr(page_url(site_url, other, default, path))
+                    href = quoteattr(absolute_url(site_url, other, default, path))
                     lines.append(f'<xhtml:link rel="alternate" hreflang="{other}" href={href}/>')
             lines.append("</url>")
     lines.append("</urlset>")

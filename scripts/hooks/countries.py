@@ -164,10 +164,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def render_finished_html(page, html, config, files):
     """Stands in for Page.render on pages the hook rendered itself: the same results
-    (content, table of contents, anchors) without a Markdown pass."""
+    (content, table of contents) without a Markdown pass; on_page_content adds the anchors."""
     page.content = html
     page.toc = get_toc(toc_tokens(headings(html)))
-    page.present_anchor_ids = anchor_ids(html)
     page.links_to_anchors = {}
 
 
@@ -177,8 +176,7 @@ def on_page_content(html, page, config, files):
     # Anchors inside finished HTML are real anchors: let MkDocs check links to them.
     page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(html)
     if is_guide(page):
-        t = Strings(current_language(config), _cache["dataset"].config.default_language)
-        return paragraph_permalinks(html, t("paragraph_link"))
+        return paragraph_permalinks(html, renderer.t("paragraph_link"))
     return html
 
 
