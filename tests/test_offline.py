@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from atlas.browser import browser
-from atlas.offline import copy_files, offline_zip_name, rewrite_links
+from atlas.offline import build_outputs, copy_files, link_target, offline_zip_name, rewrite_links
 from conftest import LANGUAGES, PREFIX
 
 SITE_URL = "https://atlas.example.org/"
@@ -41,7 +42,7 @@ def test_links_point_into_the_copy_or_to_the_online_site():
 
 
 def test_copy_holds_one_language_and_the_theme_but_no_search_index(tmp_path):
-    for name in (
+    names = (
         "index.html",
         "countries/pl/index.html",
         "ru/index.html",
@@ -55,16 +56,68 @@ def test_copy_holds_one_language_and_the_theme_but_no_search_index(tmp_path):
         "ru/search/index.html",
         "sitemap.xml",
         "downloads/interpol-atlas-en.zip",
-    ):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x")
-    assert sorted(copy_files(tmp_path, "ru", ("en", "ru", "be"), "en")) == [
+    )
+    outputs = {name: tmp_path / name for name in names}
+    assert sorted(copy_files(outputs, "ru", ("en", "ru", "be"), "en")) == [
         "assets/atlas.css",
         "assets/javascripts/bundle.js",
         "countries/pl/index.html",
         "index.html",
     ]
-    assert "ru/index.html" not in copy_files(tmp_path, "en", ("en", "ru", "be"), "en")
+    assert "ru/index.html" not in copy_files(outputs, "en", ("en", "ru", "be"), "en")
+
+
+def test_pages_come_from_the_site_and_theme_files_from_their_source(tmp_path):
+    """Another language's build may be rewriting the theme files in the site folder."""
+    docs, theme, site = tmp_path / "docs", tmp_path / "theme", tmp_path / "site"
+    for folder, name in ((docs, "countries/pl.ru.md"), (theme, "assets/atlas.css"), (docs, "draft.md")):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x")
+    page = File("countries/pl.ru.md", str(docs), str(site), use_directory_urls=True)
+    page.dest_uri = "ru/countries/pl/index.html"
+    style = File("assets/atlas.css", str(theme), str(site), use_directory_urls=True)
+    draft = File("draft.md", str(docs), str(site), use_directory_urls=True, inclusion=InclusionLevel.EXCLUDED)
+    assert build_outputs(Files([page, style, draft]), site) == {
+        "ru/countries/pl/index.html": site / "ru/countries/pl/index.html",
+        "assets/atlas.css": theme / "assets/atlas.css",
+    }
+
+
+def test_links_are_resolved_as_a_browser_would():
+    pages = ("index.html", "countries/pl/index.html", "ru/countries/pl/index.html", "guides/a/index.html")
+    hrefs = (
+        "",  # the page itself: left as it is
+        "?q=1",
+        ".",
+        "..",
+        "./",
+        "../",
+        "../../",
+        "../../../../x/",
+        "pl/",
+        "../de/#a",
+        "../de/?q=1#b",
+        "x.css",
+        "/ru/",
+        "/countries/pl/",
+        "./a/./b/../c/",
+        "../../assets/a.css?v=2",
+        "#top",
+        "//other.org/x",
+        "https://other.org/",
+        "mailto:a@b.org",
+    )
+    for root in ("/", "/atlas/"):
+        for page in pages:
+            for href in hrefs:
+                expected = None
+                if href and not href.startswith(("#", "//", "https:", "mailto:")):
+                    url = urlsplit(urljoin("http://site" + root + page, href))
+                    if url.path.startswith(root):
+                        path = url.path[len(root) :]
+                        path += "index.html" if path == "" or path.endswith("/") else ""
+                        expected = (path, "#" + url.fragment if url.fragment else "")
+                assert link_target(href, page, root) == expected, (root, page, href)
 
 
 @pytest.fixture(scope="module")

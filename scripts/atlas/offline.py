@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -36,7 +36,8 @@ LEFT_OUT_FILES = ("sitemap.xml", "sitemap.xml.gz", "feed.xml", "404.html")
 A_Z_PAGE = "a-z/index.html"
 SEARCH_PAGE = "search/index.html"
 
-URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+# An href or src attribute (after the white space that separates attributes).
+URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)"')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")')
 LANGUAGE_MENU_START = re.compile(r'<div class="md-header__option">\s*<div class="md-select">')
 LANGUAGE_MENU_END = re.compile(r"</ul>\s*</div>\s*</div>\s*</div>")
@@ -44,18 +45,29 @@ LANGUAGE_MENU_END = re.compile(r"</ul>\s*</div>\s*</div>\s*</div>")
 ALTERNATE_LINK = re.compile(r'<link rel="alternate"[^>]*>')
 DOWNLOAD_PARAGRAPH = re.compile(r'<p class="atlas-offline-download">.*?</p>', re.S)
 ARTICLE_START = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)')
-EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "#")
+EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "#", "//")
 
 
-def copy_files(site: Path, lang: str, languages: tuple[str, ...], default: str) -> dict[str, Path]:
-    """Path inside the copy -> file in the site. The language's pages move to the root;
-    theme files come from the site's root."""
+def build_outputs(files, site: Path) -> dict[str, Path]:
+    """Site path -> the file holding it, for what one language's build wrote (`files`:
+    that build's MkDocs file list): pages as rendered in the site folder, everything
+    else from its source. The theme files at the site's root are written by every
+    language's build, possibly at this very moment by another process."""
+    outputs: dict[str, Path] = {}
+    for file in files:
+        if file.inclusion.is_excluded():
+            continue
+        rendered = file.is_documentation_page() or file.abs_src_path is None
+        outputs[file.dest_uri] = site / file.dest_uri if rendered else Path(file.abs_src_path)
+    return outputs
+
+
+def copy_files(outputs: dict[str, Path], lang: str, languages: tuple[str, ...], default: str) -> dict[str, Path]:
+    """Path inside the copy -> file holding it. The language's pages move to the root;
+    theme files stay where they are; search, downloads, data and feeds stay out."""
     others = [other for other in languages if other != default]
     found: dict[str, Path] = {}
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(site).as_posix()
+    for relative, path in sorted(outputs.items()):
         inside = _copy_path(relative, lang, default)
         if inside is None or relative.split("/", 1)[0] in others and lang == default:
             continue
@@ -76,20 +88,40 @@ def online_url(site_url: str, site_path: str) -> str:
     return site_url.rstrip("/") + "/" + site_path.removesuffix("index.html")
 
 
-def link_target(href: str, page_site_path: str, site_url: str) -> tuple[str, str] | None:
-    """(site path, '#fragment' or '') of an internal link, or None for an external one."""
+def link_target(href: str, page_site_path: str, site_root: str) -> tuple[str, str] | None:
+    """(site path, '#fragment' or '') of an internal link, or None for an external one.
+    `site_root` is the path of the site's address ('/' or '/atlas/'); a query is dropped."""
     if not href or href.startswith(EXTERNAL):
         return None
-    root = urlsplit(site_url).path or "/"
-    absolute = href if href.startswith("/") else urljoin(root + page_site_path, href)
-    parts = urlsplit(absolute)
-    path = parts.path
-    if not path.startswith(root):
+    path, _, fragment = href.partition("#")
+    path = path.partition("?")[0]
+    if not path.startswith("/"):
+        here = site_root + page_site_path
+        if path == "":
+            path = here
+        else:
+            folder = here[: here.rindex("/") + 1]
+            directory = path.endswith("/") or path.rsplit("/", 1)[-1] in (".", "..")
+            path = posixpath.normpath(folder + path)
+            if path.startswith("//"):  # normpath keeps a leading '//'
+                path = "/" + path.lstrip("/")
+            if directory and not path.endswith("/"):
+                path += "/"
+    if not path.startswith(site_root):
         return None
-    path = path[len(root) :]
+    path = path[len(site_root) :]
     if path == "" or path.endswith("/"):
         path += "index.html"
-    return path, ("#" + parts.fragment if parts.fragment else "")
+    return path, ("#" + fragment if fragment else "")
+
+
+def relative_path(target: str, folder: str) -> str:
+    """posixpath.relpath(target, folder) for the copy's own normalised relative paths."""
+    to, start = target.split("/"), folder.split("/") if folder else []
+    same = 0
+    while same < len(start) and same < len(to) - 1 and start[same] == to[same]:
+        same += 1
+    return "/".join([".."] * (len(start) - same) + to[same:])
 
 
 def rewrite_links(
@@ -105,6 +137,7 @@ def rewrite_links(
     `shared` caches links that climb to the site's root (menus, theme files): they come
     out the same on every page at the same depth."""
     page_site_path = site_path_of(inside, lang, default)
+    site_root = urlsplit(site_url).path.rstrip("/") + "/"
     here = posixpath.dirname(inside)
     depth = page_site_path.count("/")
     to_root = "../" * depth
@@ -112,7 +145,7 @@ def rewrite_links(
     done: dict[str, str | None] = {}
 
     def new_href(href: str) -> str | None:
-        target = link_target(href.replace("&amp;", "&"), page_site_path, site_url)
+        target = link_target(href.replace("&amp;", "&"), page_site_path, site_root)
         if target is None:
             return None
         site_path, fragment = target
@@ -120,21 +153,25 @@ def rewrite_links(
         if copy_path == SEARCH_PAGE:
             copy_path, fragment = A_Z_PAGE, ""
         if copy_path is not None and in_copy(copy_path):
-            return posixpath.relpath(copy_path, here or ".") + fragment
+            return relative_path(copy_path, here) + fragment
         return online_url(site_url, site_path) + fragment
+
+    def new_attribute_value(href: str) -> str | None:
+        if depth and href.startswith(to_root) and not href.startswith(to_root + ".."):
+            key = (depth, href)
+            if key not in shared:
+                shared[key] = new_href(href)
+            new = shared[key]
+        else:
+            new = new_href(href)
+        return None if new is None else str(escape(new))
 
     def replace(match: re.Match) -> str:
         href = match.group(2)
         if href not in done:
-            if depth and href.startswith(to_root) and not href.startswith(to_root + ".."):
-                key = (depth, href)
-                if key not in shared:
-                    shared[key] = new_href(href)
-                done[href] = shared[key]
-            else:
-                done[href] = new_href(href)
+            done[href] = new_attribute_value(href)
         new = done[href]
-        return match.group(0) if new is None else f'{match.group(1)}="{escape(new)}"'
+        return match.group(0) if new is None else f'{match.group(1)}{new}"'
 
     return URL_ATTRIBUTE.sub(replace, html)
 
@@ -172,7 +209,7 @@ def notice_html(text: str, online_label: str, online_url: str) -> Markup:
 
 
 def write_offline_copy(
-    site: Path,
+    outputs: dict[str, Path],
     target: Path,
     lang: str,
     languages: tuple[str, ...],
@@ -182,8 +219,8 @@ def write_offline_copy(
     online_label: str,
     stamp: tuple[int, int, int],
 ) -> int:
-    """Write the ZIP for one language; returns its size in bytes."""
-    files = copy_files(site, lang, languages, default)
+    """Write the ZIP for one language from its build's outputs; returns its size in bytes."""
+    files = copy_files(outputs, lang, languages, default)
     folder = target.stem
     shared: dict = {}
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -210,14 +247,17 @@ def size_label(size: int) -> str:
 ZIP_SIZE = '<span class="atlas-zip-size">…</span>'
 
 
-def publish_offline_copy(site: Path, lang: str, languages: tuple[str, ...], site_url: str, made: date) -> int:
-    """Make the language's ZIP in /downloads/ (right after that language is built), then
-    show its size on the language's pages that link to it. Returns the size in bytes."""
+def publish_offline_copy(
+    site: Path, outputs: dict[str, Path], lang: str, languages: tuple[str, ...], site_url: str, made: date
+) -> int:
+    """Make the language's ZIP in /downloads/ (right after that language is built, from
+    `outputs`, see build_outputs), then show its size on the language's pages that link
+    to it. Returns the size in bytes."""
     config = load_site_config()
     default = languages[0]
     t = Strings(lang, config.default_language)
     size = write_offline_copy(
-        site,
+        outputs,
         site / "downloads" / offline_zip_name(lang),
         lang,
         languages,
@@ -228,14 +268,11 @@ def publish_offline_copy(site: Path, lang: str, languages: tuple[str, ...], site
         (made.year, made.month, made.day),
     )
     shown = f'<span class="atlas-zip-size">{size_label(size)}</span>'
-    others = [other for other in languages if other != default]
-    pages = (site / lang).rglob("*.html") if lang != default else site.rglob("*.html")
-    for page in pages:
-        if lang == default and page.relative_to(site).parts[0] in others:
-            continue
-        text = page.read_text(encoding="utf-8")
-        if ZIP_SIZE in text:
-            page.write_text(text.replace(ZIP_SIZE, shown), encoding="utf-8")
+    for relative, path in outputs.items():
+        if relative.endswith(".html") and path == site / relative:
+            text = path.read_text(encoding="utf-8")
+            if ZIP_SIZE in text:
+                path.write_text(text.replace(ZIP_SIZE, shown), encoding="utf-8")
     return size
 
 

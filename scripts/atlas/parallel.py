@@ -1,10 +1,12 @@
 """Build the other languages side by side on a machine with more than one core.
 
 mkdocs-static-i18n builds the default language, then every other language in turn,
-in one process. On `mkdocs build` with two or more cores, each further language build
-is forked into a child process (while fewer children run than there are spare cores)
-and the parent goes on with the next language. The parent waits for every child before
-the site is finished (sitemap, 404 page, search index) and fails if any child failed.
+in one process. On `mkdocs build` with two or more cores, every further language is
+instead built in a child process, forked as soon as the default language's build has
+cleaned the site folder and listed its files (the checked data is shared by then).
+The parent builds the default language meanwhile, then skips the languages the
+children build, and waits for every child before the site is finished (sitemap, 404
+page, search index); it fails if any child failed.
 
 Every language writes its pages under its own folder; the files all builds share
 (theme assets, the 404 page) come out identical, and the sitemap is written once,
@@ -21,10 +23,12 @@ import traceback
 from collections.abc import Callable
 
 log = logging.getLogger("mkdocs.hooks.parallel")
+# What every nested build logs about itself; the outer build already said it.
+REPEATED_MESSAGES = ("Cleaning site directory", "Building documentation to directory", "Documentation built in")
 
 
 def worker_count(command: str, environ: dict, cpus: int | None, can_fork: bool) -> int:
-    """How many language builds may run at once (1 = the usual sequential build)."""
+    """How many processes may build languages (1 = the usual sequential build)."""
     if command != "build" or not can_fork or environ.get("ATLAS_PARALLEL", "1") == "0":
         return 1
     return max(1, cpus or 1)
@@ -38,57 +42,70 @@ def available_cpus() -> int:
 
 
 class LanguageForks:
-    """Wraps the build function mkdocs-static-i18n calls for each further language."""
+    """Starts the further languages' builds in child processes and keeps
+    mkdocs-static-i18n from building them again in the parent."""
 
-    def __init__(self, workers: int, current_language: Callable[[], str]):
-        self.workers = workers
-        self.current_language = current_language
+    def __init__(self, i18n, module):
+        self.i18n = i18n
+        self.module, self.original = module, module.build
+        self.started: set[str] = set()
         self.children: dict[int, str] = {}
         self.failed: list[str] = []
 
-    def install(self, module) -> LanguageForks:
-        """Route `module.build` (what mkdocs-static-i18n calls per language) through fork()."""
-        self.module, self.original = module, module.build
-        module.build = self.wrap(module.build)
+    def start(self, config, languages: tuple[str, ...]) -> LanguageForks:
+        """Fork one child per language (called inside the default language's build,
+        after the site folder is cleaned); route mkdocs-static-i18n's later build of
+        each of them to nothing."""
+        if threading.active_count() > 1:
+            return self
+        for language in languages:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:  # the child: build this one language, then leave at once
+                os._exit(_build_in_child(lambda lang=language: self._build(config, lang), language))
+            self.children[pid] = language
+            self.started.add(language)
+        self.module.build = self._skip_started
         return self
 
     def uninstall(self) -> None:
         self.module.build = self.original
 
-    def wrap(self, build: Callable) -> Callable:
-        def build_language(config, **kwargs):
-            self._collect(block=False)
-            if len(self.children) >= self.workers - 1 or threading.active_count() > 1:
-                return build(config, **kwargs)
-            language = self.current_language()
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:  # the child: build this one language, then leave at once
-                os._exit(_build_in_child(build, config, kwargs, language))
-            self.children[pid] = language
-            return None
-
-        return build_language
-
     def wait(self) -> list[str]:
         """Wait for every child; the languages whose build failed."""
-        self._collect(block=True)
+        for pid in list(self.children):
+            _, status = os.waitpid(pid, 0)
+            language = self.children.pop(pid)
+            if os.waitstatus_to_exitcode(status) != 0:
+                self.failed.append(language)
         return self.failed
 
-    def _collect(self, block: bool) -> None:
-        for pid in list(self.children):
-            done, status = os.waitpid(pid, 0 if block else os.WNOHANG)
-            if done:
-                language = self.children.pop(pid)
-                if os.waitstatus_to_exitcode(status) != 0:
-                    self.failed.append(language)
+    def _skip_started(self, config, **kwargs):
+        if self.i18n.current_language in self.started:
+            return None
+        return self.original(config, **kwargs)
+
+    def _build(self, config, language: str) -> None:
+        """What mkdocs-static-i18n does for a further language, in this process."""
+        from mkdocs import utils
+
+        utils.clean_directory = lambda path: None  # the default build cleaned it
+        logging.getLogger("mkdocs.commands.build").addFilter(_RepeatedMessages())
+        self.i18n.building = True
+        self.i18n.current_language = language
+        self.original(config, dirty=False)
 
 
-def _build_in_child(build: Callable, config, kwargs: dict, language: str) -> int:
+class _RepeatedMessages(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(REPEATED_MESSAGES)
+
+
+def _build_in_child(build: Callable[[], None], language: str) -> int:
     code = 0
     try:
-        build(config, **kwargs)
+        build()
     except BaseException as error:  # noqa: BLE001 - the parent reports it; the child must exit
         message = str(error) or error.__class__.__name__
         log.error(f"Building '{language}' failed: {message}")

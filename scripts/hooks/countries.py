@@ -4,10 +4,13 @@
 - on_page_markdown: turn a country text file (front matter `country: XX`) into the full
   page in the language being built, and fill the countries index.
 - on_env: share compiled theme templates between the language builds.
+- on_files: on `mkdocs build`, fork the further languages' builds (atlas/parallel.py).
 - on_page_context: point "edit this page" at the file that really holds the text.
+- on_post_build: the language's feed, the open data, and its offline copy.
 
 mkdocs-static-i18n runs the whole build once per language, so these run once per
-language too; they keep no state except the checked dataset.
+language too; they keep no state except the checked dataset and the file list of the
+language being built.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from atlas.export import write_exports  # noqa: E402
 from atlas.feeds import atom_feed  # noqa: E402
 from atlas.guides import paragraph_permalinks  # noqa: E402
 from atlas.map import map_svg_for  # noqa: E402
-from atlas.offline import publish_offline_copy  # noqa: E402
+from atlas.offline import build_outputs, publish_offline_copy  # noqa: E402
 from atlas.parallel import LanguageForks, available_cpus, worker_count  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
@@ -78,7 +81,6 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    start_language_forks(config)
     key = fingerprint_inputs()
     if _cache.get("key") != key:
         dataset, problems = load_dataset()
@@ -96,19 +98,26 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    start_language_forks(config)
+    return files
+
+
 def start_language_forks(config) -> None:
-    """On `mkdocs build`, build the further languages in parallel (atlas/parallel.py)."""
+    """On `mkdocs build`, build the further languages in parallel (atlas/parallel.py):
+    forked here, in the default language's build, once the site folder is clean."""
     i18n = config.plugins.get("i18n")
     run = current_run()
     if i18n is None or i18n.building or run.forks is not None:
         return
-    workers = worker_count(run.command, os.environ, available_cpus(), hasattr(os, "fork"))
-    if workers > 1:
-        run.forks = LanguageForks(workers, lambda: i18n.current_language).install(i18n_plugin_module)
+    further = built_languages(config, _cache["dataset"].config.languages)[1:]
+    if further and worker_count(run.command, os.environ, available_cpus(), hasattr(os, "fork")) > 1:
+        run.forks = LanguageForks(i18n, i18n_plugin_module).start(config, further)
 
 
 def on_env(env, config, files):
     env.bytecode_cache = TEMPLATE_BYTECODE
+    _cache["files"] = files  # this language's file list, for its offline copy
     return env
 
 
@@ -197,11 +206,16 @@ def on_post_build(config):
         write_exports(dataset, site / "data", ROOT / "schema" / "export.schema.json")
     if os.environ.get("ATLAS_OFFLINE", "1") != "0":
         languages = built_languages(config, dataset.config.languages)
-        publish_offline_copy(site, lang, languages, config.site_url or "/", dataset.today)
+        outputs = build_outputs(_cache["files"], site)
+        publish_offline_copy(site, outputs, lang, languages, config.site_url or "/", dataset.today)
+
+
+def on_post_template(output, template_name, config):
     i18n = config.plugins.get("i18n")
-    if (i18n is None or not i18n.building) and (site / "404.html").exists():
-        # The first build's 404 page; later language builds overwrite the file.
-        current_run().root_404 = (site / "404.html").read_text(encoding="utf-8")
+    if template_name == "404.html" and (i18n is None or not i18n.building):
+        # The default language's 404 page; the other languages' builds overwrite the file.
+        current_run().root_404 = output
+    return output
 
 
 def on_page_context(context, page, config, nav):
