@@ -2,20 +2,23 @@
    it only copies citations and fills in the reader's access date. No storage, no requests. */
 (function () {
   "use strict";
-  var lang = document.documentElement.lang || "en";
-  var locale = lang === "en" ? "en-GB" : lang;
-
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var now = new Date();
   var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  /* The page gives the date pattern and month names: the browser's own date
+     formatting is slow on phones the first time it runs. */
   document.querySelectorAll("[data-atlas-accessed]").forEach(function (node) {
     if (node.getAttribute("data-atlas-style") === "iso") {
       node.textContent = iso;
-    } else {
-      try {
-        node.textContent = now.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
-      } catch (e) { /* keep the build date */ }
+      return;
     }
+    var pattern = node.getAttribute("data-atlas-pattern") || "";
+    var months = (node.getAttribute("data-atlas-months") || "").split("|");
+    var text = pattern
+      .replace("%(d)s", String(now.getDate()))
+      .replace("%(MMMM)s", months[now.getMonth()] || "%")
+      .replace("%(y)s", String(now.getFullYear()));
+    if (months.length === 12 && text.indexOf("%") === -1) { node.textContent = text; } /* else keep the build date */
   });
 
   document.querySelectorAll("[data-atlas-copy]").forEach(function (button) {

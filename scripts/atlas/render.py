@@ -204,7 +204,8 @@ class Renderer:
             accessed=ACCESSED,
         )
         before, _, after = text.partition(ACCESSED)
-        return escape(before) + accessed_span(citation.accessed, self.t.date(citation.accessed), "long") + escape(after)
+        accessed = accessed_span(citation.accessed, self.t.date(citation.accessed), "long", self.t.date_template())
+        return escape(before) + accessed + escape(after)
 
     def country_citation(self, code: str) -> Citation:
         country = self.dataset.countries[code]
@@ -256,6 +257,17 @@ class Renderer:
                 '<p class="atlas-offline-download"><strong><a href="{0}downloads/{1}" download>{2}</a></strong>'
                 ' (ZIP, <span class="atlas-zip-size">…</span>). {3}</p>'
             ).format(up, offline_zip_name(self.lang), self.t("offline.download"), self.t("offline.how"))
+        )
+
+    def feed_link_markdown(self, up: str) -> str:
+        """A visible link to this language's Atom feed of profile changes. `up` leads from
+        this page to the language's root. (Not a <link rel="alternate"> in the page head:
+        Material's language selector would then download and parse the sitemap on every
+        page, which takes longer than everything else its script does.)"""
+        return str(
+            Markup('<p class="atlas-feed">{0} <a href="{1}feed.xml" type="application/atom+xml">{2}</a></p>').format(
+                self.t("feed.follow"), up, self.t("feed.link")
+            )
         )
 
     def legal_help_markdown(self) -> str:
@@ -450,9 +462,15 @@ def pdf_name(citation: Citation, code: str, lang: str) -> str:
     return f"{code.lower()}-{lang}-{citation.version_date}{commit}.pdf"
 
 
-def accessed_span(iso: str, shown: str, style: str) -> Markup:
-    """The access date; the page script swaps in the reader's own date."""
-    return Markup('<span data-atlas-accessed="{}" data-atlas-style="{}">{}</span>').format(iso, style, shown)
+def accessed_span(iso: str, shown: str, style: str, template: tuple[str, list[str]] | None = None) -> Markup:
+    """The access date; the page script swaps in the reader's own date, written with
+    `template` (Strings.date_template) if given, else as YYYY-MM-DD."""
+    if template is None:
+        return Markup('<span data-atlas-accessed="{}" data-atlas-style="{}">{}</span>').format(iso, style, shown)
+    pattern, months = template
+    return Markup(
+        '<span data-atlas-accessed="{}" data-atlas-style="{}" data-atlas-pattern="{}" data-atlas-months="{}">{}</span>'
+    ).format(iso, style, pattern, "|".join(months), shown)
 
 
 def bibtex_html(citation: Citation, key: str, lang: str) -> Markup:

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, get_date_format, get_month_names, parse_pattern
 
 from .checks import parse_partial_date
 from .config import ROOT
@@ -71,3 +71,11 @@ class Strings:
         if parts == 1:
             return format_skeleton("yMMMM", parsed, locale=self.lang)
         return format_date(parsed, DATE_PATTERNS.get(self.lang, "long"), locale=self.lang)
+
+    def date_template(self) -> tuple[str, list[str]]:
+        """How `date` writes a full date, for the page script that swaps in the reader's
+        date without the browser's date formatting (slow on phones): the pattern with
+        %(d)s, %(MMMM)s and %(y)s for day, month name and year, and the 12 month names."""
+        pattern = DATE_PATTERNS.get(self.lang) or get_date_format("long", locale=self.lang).pattern
+        names = get_month_names("wide", context="format", locale=self.lang)
+        return parse_pattern(pattern).format, [names[month] for month in range(1, 13)]
