@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from atlas.browser import browser, chromium_available, serve
 from atlas.page_types import PAGE_TYPES
+from atlas.strings import Strings
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -45,10 +49,28 @@ def test_no_third_party_requests_no_cookies_no_console_errors(running, lang, kin
     try:
         outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]
         assert outside == [], f"requests left the site: {outside}"
+        # A <link rel="alternate"> makes Material download and parse a sitemap on every page.
+        assert not [u for u in requests if "sitemap.xml" in u], "the page made Material fetch a sitemap"
         assert context.cookies() == []
         assert errors == [], errors
         stored = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
         assert stored == [[], []], f"the site stored {stored} in the browser"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_citation_shows_the_readers_own_access_date(running, lang):
+    base, chromium = running
+    context = chromium.new_context()
+    page = context.new_page()
+    try:
+        page.clock.set_fixed_time(dt.datetime(2031, 3, 5, 12, 0))
+        page.goto(base + LANG_PREFIX[lang] + "countries/pl/", wait_until="load")
+        # The page's scripts load after its first paint.
+        expect(page.locator('[data-atlas-accessed][data-atlas-style="iso"]').first).to_have_text("2031-03-05")
+        shown = page.locator('[data-atlas-accessed][data-atlas-style="long"]').first.text_content()
+        assert shown == Strings(lang, "en").date("2031-03-05")
     finally:
         context.close()
 
@@ -93,6 +115,40 @@ def test_csp_and_referrer_policy_are_in_force(running):
         assert errors == [] or all("Content Security Policy" in e for e in errors)
         referrer = page.evaluate("document.referrer")
         assert referrer == ""
+    finally:
+        context.close()
+
+
+WATCH_PAINT_AND_SCRIPTS = """
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries())
+    if (entry.name === 'first-contentful-paint') window.__paintedAt = entry.startTime;
+}).observe({type: 'paint', buffered: true});
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries())
+    if (/bundle|atlas[.]js/.test(entry.name)) (window.__scriptsAt = window.__scriptsAt || []).push(entry.startTime);
+}).observe({type: 'resource', buffered: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["be/countries/pl/", "ru/countries/", "404.html"])
+def test_theme_scripts_start_after_the_first_paint_and_still_work(running, path):
+    base, chromium = running
+    context = chromium.new_context(viewport={"width": 1280, "height": 700})
+    page = context.new_page()
+    try:
+        page.add_init_script(WATCH_PAINT_AND_SCRIPTS)
+        page.goto(base + path, wait_until="networkidle")
+        assert page.locator("script[src]").count() >= 2, "the loader added the theme's scripts"
+        painted, scripts = page.evaluate("[window.__paintedAt, window.__scriptsAt]")
+        assert painted and scripts and len(scripts) == 2 and min(scripts) > painted, (painted, scripts)
+        # Material started (its DOMContentLoaded handler ran): the header shows the page title once scrolled.
+        assert page.evaluate("typeof window.component$") == "object"
+        if path != "404.html":
+            page.mouse.wheel(0, 3000)
+            expect(page.locator("[data-md-component=header-title]")).to_have_class(
+                re.compile("md-header__title--active")
+            )
     finally:
         context.close()
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from atlas.markup import passage_html
 from atlas.parallel import worker_count
+from atlas.script_loading import load_scripts_after_paint
 from atlas.sitemap import built_pages, sitemap_xml
 from atlas.toc import anchor_ids, headings, toc_tokens
 from conftest import LANGUAGES, build_site, page_path
@@ -123,3 +124,27 @@ def test_a_problem_in_a_language_built_in_another_process_fails_the_build(projec
     result = build_site(project, tmp_path / "out", {"ATLAS_SEARCH_INDEX": "0"})
     assert result.returncode != 0
     assert "no-such-page.md" in result.stdout + result.stderr
+
+
+def test_theme_scripts_become_one_loader_that_lists_them_from_the_site_root():
+    html = (
+        '<html><body><p>x</p><script src="../../assets/javascripts/bundle.js"></script>\n'
+        '<script src="../../assets/atlas.js"></script></body></html>'
+    )
+    out = load_scripts_after_paint(html, "ru/countries", loader="LOAD")
+    assert "<script src=" not in out
+    assert out.endswith('<script>LOAD(["assets/javascripts/bundle.js", "assets/atlas.js"])</script></body></html>')
+    assert load_scripts_after_paint(html.replace("../../", "/atlas/"), "", "/atlas/", "LOAD") == out
+    elsewhere = html.replace("../../assets/atlas.js", "https://example.org/x.js")
+    assert load_scripts_after_paint(elsewhere, "ru/countries", loader="LOAD") == elsewhere
+
+
+def test_every_built_page_loads_the_theme_scripts_after_its_first_paint(site):
+    for page in [*site.rglob("*.html")]:
+        if "pagefind" in page.parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        if "</body>" not in html:
+            continue
+        assert "<script src=" not in html, page
+        assert '"assets/atlas.js"])</script>' in html, page

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from bs4 import BeautifulSoup
 
+from atlas.strings import Strings
 from conftest import LANGUAGES, build_site, page_path
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -87,8 +90,13 @@ def test_atom_feed_per_language(site, dataset):
             assert re.search(r"countries/[a-z]{2}/#history$", href)
             base = "http://127.0.0.1:8000/" + ("" if lang == "en" else f"{lang}/")
             assert href.startswith(base + "countries/")
-        page = page_path(site, lang, "countries/lt").read_text(encoding="utf-8")
-        assert 'type="application/atom+xml"' in page
+        # Linked where readers look for it; never as <link rel="alternate"> (see overrides/main.html).
+        for linked_from in ("", "about/data"):
+            soup = soup_of(page_path(site, lang, linked_from))
+            link = soup.select_one('p.atlas-feed a[type="application/atom+xml"]')
+            target = page_path(site, lang, linked_from).parent / link["href"]
+            assert target.resolve() == path.resolve()
+        assert 'rel="alternate"' not in page_path(site, lang, "countries/lt").read_text(encoding="utf-8")
 
 
 def test_sources_are_numbered_typed_and_dated(site, dataset):
@@ -121,3 +129,13 @@ def test_anchor_ids_are_stable_and_identical_across_languages_for_every_page(sit
             # organisations are grouped by country, in each language's alphabetical order
             ids = {lang: sorted(value) for lang, value in ids.items()}
         assert ids["ru"] == ids["en"] == ids["be"], relative
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "be"])
+def test_the_page_script_writes_dates_as_the_build_does(lang):
+    """atlas.js fills the reader's access date from Strings.date_template."""
+    t = Strings(lang, "en")
+    pattern, months = t.date_template()
+    for day in (dt.date(2031, month, month * 2) for month in range(1, 13)):
+        filled = pattern.replace("%(d)s", str(day.day)).replace("%(MMMM)s", months[day.month - 1])
+        assert filled.replace("%(y)s", str(day.year)) == t.date(day.isoformat())

@@ -179,7 +179,7 @@ def test_a_copy_works_from_file_urls_without_any_network_request(copies, lang):
         assert page.url.endswith("/countries/pl/index.html")
         assert page.locator(".atlas-offline-notice").count() == 1
         page.click("a.atlas-search-link")
-        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")  # the filter's script loads after the first paint
         assert page.url.endswith("/a-z/index.html")
         page.fill("#atlas-az-query", page.locator('.atlas-az a[href$="countries/pl/index.html"]').inner_text()[:4])
         visible = page.locator(".atlas-az li:not([hidden])").all_inner_texts()

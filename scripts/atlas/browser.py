@@ -39,9 +39,11 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 class _GzipHandler(_QuietHandler):
     """Compresses text files with gzip when the browser accepts it, and keeps connections
     open (HTTP/1.1), as a real host does. Pagefind's own index files are compressed
-    already and are sent as they are."""
+    already and are sent as they are. Headers and body leave at once (no Nagle delay:
+    without this, every response on a kept-open connection waited ~40 ms for an ACK)."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -52,7 +54,7 @@ class _GzipHandler(_QuietHandler):
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not path.is_file() or not accepts or not path.name.endswith(COMPRESSIBLE):
             return super().send_head()
-        data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        data = _compressed(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -60,6 +62,11 @@ class _GzipHandler(_QuietHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         return io.BytesIO(data)
+
+
+@functools.lru_cache(maxsize=256)
+def _compressed(path: Path, _mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 @contextlib.contextmanager

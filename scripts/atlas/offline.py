@@ -1,6 +1,6 @@
 """An offline copy of the site per language: one ZIP file that works from file://.
 
-Made from the finished site after every language is built. Each copy holds that
+Made by each language's build once its pages are written. Each copy holds that
 language's pages at its root and the theme's own files (no search index: Pagefind
 cannot run from file://, so the header's search button leads to the A–Z index).
 Links inside the copy point to index.html files; links to anything outside it (other
@@ -41,8 +41,6 @@ URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)"')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")')
 LANGUAGE_MENU_START = re.compile(r'<div class="md-header__option">\s*<div class="md-select">')
 LANGUAGE_MENU_END = re.compile(r"</ul>\s*</div>\s*</div>\s*</div>")
-# Material fetches sitemap.xml next to every <link rel="alternate"> (the feed link here).
-ALTERNATE_LINK = re.compile(r'<link rel="alternate"[^>]*>')
 DOWNLOAD_PARAGRAPH = re.compile(r'<p class="atlas-offline-download">.*?</p>', re.S)
 ARTICLE_START = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)')
 EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "#", "//")
@@ -191,13 +189,12 @@ def _copy_path(site_path: str, lang: str, default: str) -> str | None:
 
 def offline_page(html: str, inside: str, notice: Markup, up: str) -> str:
     """The page as the copy shows it: a dated notice on top, no language menu, no
-    download link, no feed link, and the theme's base path relative to the copy's root."""
+    download link, and the theme's base path relative to the copy's root."""
     start = LANGUAGE_MENU_START.search(html)
     end = LANGUAGE_MENU_END.search(html, start.end()) if start else None
     if start and end:
         html = html[: start.start()] + html[end.end() :]
     html = DOWNLOAD_PARAGRAPH.sub("", html)
-    html = ALTERNATE_LINK.sub("", html)
     html = CONFIG_BASE.sub(lambda m: m.group(1) + (up.rstrip("/") or ".") + m.group(3), html, count=1)
     return ARTICLE_START.sub(lambda m: m.group(1) + str(notice), html, count=1)
 

@@ -18,8 +18,10 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import posixpath
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import mkdocs_static_i18n.plugin as i18n_plugin_module
 from mkdocs.exceptions import PluginError
@@ -39,6 +41,7 @@ from atlas.offline import build_outputs, publish_offline_copy  # noqa: E402
 from atlas.parallel import LanguageForks, available_cpus, worker_count  # noqa: E402
 from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
+from atlas.script_loading import load_scripts_after_paint  # noqa: E402
 from atlas.search import mark_search_regions  # noqa: E402
 from atlas.security import add_security_meta  # noqa: E402
 from atlas.site import (  # noqa: E402
@@ -63,6 +66,7 @@ INDEX_MARKER = "<!-- atlas:countries-index -->"
 MODEL_MARKER = "<!-- atlas:data-model -->"
 A_Z_MARKER = "<!-- atlas:a-z -->"
 OFFLINE_MARKER = "<!-- atlas:offline-download -->"
+FEED_MARKER = "<!-- atlas:feed -->"
 _cache: dict = {}
 _renderers: dict = {}
 
@@ -154,6 +158,8 @@ def on_page_markdown(markdown, page, config, files):
     if A_Z_MARKER in markdown:
         pages = [entry for entry in menu_pages(config.nav, nav_translations(config)) if entry[2] != "a-z/"]
         markdown = markdown.replace(A_Z_MARKER, renderer.a_z_markdown(pages, up_to_root(page)))
+    if FEED_MARKER in markdown:
+        markdown = markdown.replace(FEED_MARKER, renderer.feed_link_markdown(up_to_root(page)))
     if OFFLINE_MARKER in markdown:
         # The ZIP files sit at the site's root, above the language folders.
         up = up_to_root(page) + ("../" if output_prefix(config, lang, dataset.config.default_language) else "")
@@ -190,7 +196,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return add_security_meta(mark_search_regions(output))
+    folder = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
+    return add_security_meta(load_scripts_after_paint(mark_search_regions(output), folder, site_root(config)))
 
 
 def on_post_build(config):
@@ -212,10 +219,17 @@ def on_post_build(config):
 
 def on_post_template(output, template_name, config):
     i18n = config.plugins.get("i18n")
-    if template_name == "404.html" and (i18n is None or not i18n.building):
+    if template_name != "404.html":
+        return output
+    output = load_scripts_after_paint(output, "", site_root(config))
+    if i18n is None or not i18n.building:
         # The default language's 404 page; the other languages' builds overwrite the file.
         current_run().root_404 = output
     return output
+
+
+def site_root(config) -> str:
+    return urlsplit(config.site_url or "/").path.rstrip("/") + "/"
 
 
 def on_page_context(context, page, config, nav):
@@ -223,7 +237,6 @@ def on_page_context(context, page, config, nav):
     lang = current_language(config)
     prefix = output_prefix(config, lang, dataset.config.default_language)
     prefix = f"{prefix}/" if prefix else ""
-    context["atlas_feed"] = prefix + "feed.xml"
     context["atlas_search"] = prefix + "search/"
     url = edit_url_for(page, dataset, lang)
     if url:
