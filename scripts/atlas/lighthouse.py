@@ -66,5 +66,22 @@ def run(url: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
         return json.loads(report.read_text(encoding="utf-8"))
 
 
+METRICS = {
+    "fcp_ms": "first-contentful-paint",
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "cls": "cumulative-layout-shift",
+}
+
+
+def median_metrics(reports: list[dict]) -> dict[str, float]:
+    """Median of Lighthouse's (simulated) timings, in ms, and of the layout shift."""
+    found = {}
+    for name, audit in METRICS.items():
+        value = statistics.median(report["audits"][audit]["numericValue"] for report in reports)
+        found[name] = round(value, 3) if name == "cls" else round(value)
+    return found
+
+
 def median_scores(runs: list[dict[str, int]]) -> dict[str, int]:
     return {name: round(statistics.median(r[name] for r in runs)) for name in runs[0]}
