@@ -133,7 +133,7 @@ def test_theme_scripts_become_one_loader_that_lists_them_from_the_site_root():
     )
     out = load_scripts_after_paint(html, "ru/countries", loader="LOAD")
     assert "<script src=" not in out
-    assert out.endswith('<script>LOAD(["assets/javascripts/bundle.js", "assets/atlas.js"])</script></body></html>')
+    assert out.endswith('<script>LOAD(["assets/javascripts/bundle.js","assets/atlas.js"])</script></body></html>')
     assert load_scripts_after_paint(html.replace("../../", "/atlas/"), "", "/atlas/", "LOAD") == out
     elsewhere = html.replace("../../assets/atlas.js", "https://example.org/x.js")
     assert load_scripts_after_paint(elsewhere, "ru/countries", loader="LOAD") == elsewhere

@@ -1,56 +1,47 @@
-/* Load the theme's scripts once the page has been painted, so that the first paint of a
-   page never waits for them (everything they add is an enhancement). Material starts on
-   DOMContentLoaded, which has already fired by then: while the scripts run for the
-   first time, a listener for it is called at once. */
-(function (sources) {
+/* Load the theme's scripts once the page has been painted and laid out, so that the
+   first paint never waits for them (everything they add is an enhancement), the theme's
+   first look at the layout is cheap, and its work comes in short separate tasks.
+   Inlined at the end of every page by scripts/atlas/script_loading.py, without these
+   comments, so it is written tersely:
+     s  the scripts: paths from the site's root (the theme's base in #__config leads
+        there from this page, on the site and in an offline copy alike)
+     go start them, once; ready: start after the first paint and the page's load
+     Material starts on DOMContentLoaded, which has fired by then: while the scripts run
+     for the first time, a listener for it (add) is called at once. */
+(function (s) {
   "use strict";
-  /* `sources` are paths from the site's root; the theme's base leads there from this
-     page, on the site and in an offline copy alike. */
-  var config = document.getElementById("__config");
-  var base = (config && JSON.parse(config.textContent).base) || ".";
-  var started = false;
-  function start() {
-    if (started) { return; }
-    started = true;
-    var listen = document.addEventListener;
-    document.addEventListener = function (type, listener, options) {
-      if (type === "DOMContentLoaded" && document.readyState !== "loading") {
-        setTimeout(function () { listener.call(document, new Event(type)); }, 0);
-        return;
-      }
-      return listen.call(this, type, listener, options);
+  var d = document, n = 0, painted = 0, c = d.getElementById("__config");
+  var base = ((c && JSON.parse(c.textContent).base) || ".").replace(/\/$/, "");
+  function go() {
+    if (n++) return;
+    var add = d.addEventListener;
+    d.addEventListener = function (t, f, o) {
+      if (t != "DOMContentLoaded" || d.readyState == "loading") return add.call(this, t, f, o);
+      setTimeout(function () { f.call(d, new Event(t)); });
     };
-    sources.forEach(function (source, index) {
-      var script = document.createElement("script");
-      script.src = base.replace(/\/$/, "") + "/" + source;
-      script.async = false;
-      if (index === sources.length - 1) {
-        script.onload = script.onerror = function () { document.addEventListener = listen; };
-      }
-      document.head.appendChild(script);
+    s.forEach(function (src, i) {
+      var e = d.createElement("script");
+      e.src = base + "/" + src;
+      e.async = false;
+      if (i == s.length - 1) e.onload = e.onerror = function () { d.addEventListener = add; };
+      d.head.appendChild(e);
     });
   }
-  /* Start after the first paint, once the whole page is parsed and laid out: the theme's
-     first look at the layout is then cheap, and its work comes in short separate tasks. */
-  var painted = false;
-  function whenReady() {
-    if (painted && document.readyState === "complete") {
-      requestAnimationFrame(function () { setTimeout(start, 0); });
-    }
+  function ready() {
+    if (painted && d.readyState == "complete") requestAnimationFrame(function () { setTimeout(go); });
   }
-  window.addEventListener("load", whenReady);
-  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
-  if (types && types.indexOf("paint") !== -1) {
-    new PerformanceObserver(function (list, observer) {
+  addEventListener("load", ready);
+  try {
+    new PerformanceObserver(function (list, o) {
       if (list.getEntriesByName("first-contentful-paint").length) {
-        observer.disconnect();
-        painted = true;
-        whenReady();
+        o.disconnect();
+        painted = 1;
+        ready();
+        setTimeout(go, 2000); /* a file that never finishes loading must not hold them back */
       }
     }).observe({ type: "paint", buffered: true });
-    /* A page opened in a background tab is not painted until it is shown. */
-    window.addEventListener("load", function () { setTimeout(start, 3000); });
-  } else {
-    painted = true;
+    addEventListener("load", function () { setTimeout(go, 3000); }); /* a background tab paints only when shown */
+  } catch (x) {
+    painted = 1; /* no paint timing in this browser: start once the page has loaded */
   }
 })
