@@ -3,7 +3,13 @@ one sitemap, and no broken internal link or anchor anywhere in the output."""
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
@@ -148,3 +154,31 @@ def test_every_built_page_loads_the_theme_scripts_after_its_first_paint(site):
             continue
         assert "<script src=" not in html, page
         assert '"assets/atlas.js"])</script>' in html, page
+
+
+def test_the_local_preview_lets_live_reload_run_and_the_built_site_keeps_its_policy(project, site):
+    """`mkdocs serve` injects an inline live-reload script that no hash could allow."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ATLAS_LANG="en", ATLAS_SEARCH_INDEX="0", ATLAS_OFFLINE="0")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline, html = time.time() + 120, ""
+        while time.time() < deadline and not html:
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/countries/pl/", timeout=2).read().decode()
+            except OSError:
+                time.sleep(0.5)
+        assert "livereload" in html
+        assert "Content-Security-Policy" not in html
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "Content-Security-Policy" in page_path(site, "en", "countries/pl").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .build_run import BuildRun
 from .search import index_site
-from .security import add_security_meta
+from .security import add_security_meta, policy_applies
 from .sitemap import write_sitemaps
 
 
@@ -32,7 +32,7 @@ def finish_site(site: Path, languages: tuple[str, ...], site_url: str, run: Buil
     # Every language build writes the root 404 page; keep the default language's.
     page = run.root_404 if run.root_404 is not None else _read(not_found)
     if page is not None:
-        if "Content-Security-Policy" not in page:
+        if "Content-Security-Policy" not in page and policy_applies(run.command):
             page = add_security_meta(page)
         not_found.write_text(page, encoding="utf-8")
     if os.environ.get("ATLAS_SEARCH_INDEX", "1") != "0":

@@ -44,6 +44,13 @@ def policy(html: str) -> str:
     )
 
 
+def policy_applies(command: str) -> bool:
+    """`mkdocs serve` injects its live-reload script inline, with a new value on every
+    rebuild, so no hash can allow it: the local preview goes without the policy (the
+    built site, and every test of it, has the policy)."""
+    return command != "serve"
+
+
 def add_security_meta(html: str) -> str:
     """Insert the CSP and referrer policy right after <meta charset>, before any script."""
     tags = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">{REFERRER}'

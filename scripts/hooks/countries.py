@@ -43,7 +43,7 @@ from atlas.problems import errors, warnings  # noqa: E402
 from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
 from atlas.script_loading import load_scripts_after_paint  # noqa: E402
 from atlas.search import mark_search_regions  # noqa: E402
-from atlas.security import add_security_meta  # noqa: E402
+from atlas.security import add_security_meta, policy_applies  # noqa: E402
 from atlas.site import (  # noqa: E402
     built_languages,
     current_language,
@@ -197,7 +197,8 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     folder = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
-    return add_security_meta(load_scripts_after_paint(mark_search_regions(output), folder, site_root(config)))
+    html = load_scripts_after_paint(mark_search_regions(output), folder, site_root(config))
+    return add_security_meta(html) if policy_applies(current_run().command) else html
 
 
 def on_post_build(config):
