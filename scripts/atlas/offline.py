@@ -15,11 +15,11 @@ import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from .config import load_site_config
+from .site import site_root_path
 from .strings import Strings
 
 # Folders of the online site that the offline copy leaves out.
@@ -135,7 +135,7 @@ def rewrite_links(
     `shared` caches links that climb to the site's root (menus, theme files): they come
     out the same on every page at the same depth."""
     page_site_path = site_path_of(inside, lang, default)
-    site_root = urlsplit(site_url).path.rstrip("/") + "/"
+    site_root = site_root_path(site_url)
     here = posixpath.dirname(inside)
     depth = page_site_path.count("/")
     to_root = "../" * depth

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .config import ROOT
 from .prose import prose_path
@@ -83,6 +85,16 @@ def page_path_of(page) -> str:
     if path == "index" or path.endswith("/index"):
         path = path[: -len("index")]
     return path + "/" if path and not path.endswith("/") else path
+
+
+def site_root_path(site_url: str | None) -> str:
+    """The path of the site's address, with a slash at both ends: '/' or '/atlas/'."""
+    return urlsplit(site_url or "/").path.rstrip("/") + "/"
+
+
+def page_folder(page) -> str:
+    """The folder of a built page from the site's root: 'ru/countries/pl', '' for the home page."""
+    return page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
 
 
 def up_to_root(page) -> str:

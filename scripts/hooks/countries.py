@@ -18,10 +18,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import posixpath
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import mkdocs_static_i18n.plugin as i18n_plugin_module
 from mkdocs.exceptions import PluginError
@@ -53,8 +51,10 @@ from atlas.site import (  # noqa: E402
     menu_pages,
     nav_translations,
     output_prefix,
+    page_folder,
     page_lags_behind,
     page_path_of,
+    site_root_path,
     up_to_root,
 )
 from atlas.strings import Strings  # noqa: E402
@@ -196,8 +196,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    folder = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
-    html = load_scripts_after_paint(mark_search_regions(output), folder, site_root(config))
+    html = load_scripts_after_paint(mark_search_regions(output), page_folder(page), site_root_path(config.site_url))
     return add_security_meta(html) if policy_applies(current_run().command) else html
 
 
@@ -219,18 +218,14 @@ def on_post_build(config):
 
 
 def on_post_template(output, template_name, config):
-    i18n = config.plugins.get("i18n")
     if template_name != "404.html":
         return output
-    output = load_scripts_after_paint(output, "", site_root(config))
+    output = load_scripts_after_paint(output, "", site_root_path(config.site_url))
+    i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:
         # The default language's 404 page; the other languages' builds overwrite the file.
         current_run().root_404 = output
     return output
-
-
-def site_root(config) -> str:
-    return urlsplit(config.site_url or "/").path.rstrip("/") + "/"
 
 
 def on_page_context(context, page, config, nav):
