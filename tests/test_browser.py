@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -166,23 +167,33 @@ def test_language_switcher_keeps_page_and_anchor(running):
         context.close()
 
 
-@pytest.mark.parametrize("path", ["nowhere/", "ru/nowhere/", "be/countries/zz/"])
+@pytest.mark.parametrize("path", ["nowhere/", "ru/nowhere/", "be/countries/zz/", "404.html"])
 def test_404_page_works_for_every_language(running, site, path):
+    """The host shows 404.html at the missing address itself, however deep."""
+    missing = path != "404.html"
     base, chromium = running
-    site_dir = site
     context = chromium.new_context()
     page = context.new_page()
+    errors, requests = [], []
+    # (the browser reports the page's own 404 status as an error: that one is expected)
+    page.on("console", lambda m: errors.append(m.location["url"]) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: requests.append((r.status, r.url)))
     try:
-        assert page.request.get(base + path).status == 404
-        response = page.goto(base + "404.html")
-        assert response.status == 200
+        response = page.goto(base + path, wait_until="networkidle")
+        assert response.status == (404 if missing else 200)
         texts = page.locator("article p[lang]").all_inner_texts()
         assert len(texts) == 3
-        from urllib.parse import urlparse
-
         for href in page.locator("article a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
-            target = site_dir / urlparse(href).path.lstrip("/") / "index.html"
+            target = site / urlparse(href).path.lstrip("/") / "index.html"
             assert target.exists(), href
+        # Its stylesheets, icon and scripts are found from any depth, and Material starts.
+        assert [url for status, url in requests if status >= 400] == ([base + path] if missing else [])
+        assert page.evaluate("typeof window.component$") == "object"
+        assert errors == ([base + path] if missing else []), errors
+        # Without an icon of its own, the browser would ask for /favicon.ico, which does not exist.
+        icon = page.locator('link[rel="icon"]').get_attribute("href")
+        assert (site / urlparse(icon).path.lstrip("/")).is_file(), icon
     finally:
         context.close()
 

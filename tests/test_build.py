@@ -20,6 +20,7 @@ from atlas.parallel import worker_count
 from atlas.script_loading import load_scripts_after_paint
 from atlas.sitemap import built_pages, sitemap_xml
 from atlas.toc import anchor_ids, headings, toc_tokens
+from atlas.whitespace import collapse_whitespace
 from conftest import LANGUAGES, build_site, page_path
 
 HREF = re.compile(r'\b(?:href|src)="([^"]+)"')
@@ -137,23 +138,85 @@ def test_theme_scripts_become_one_loader_that_lists_them_from_the_site_root():
         '<html><body><p>x</p><script src="../../assets/javascripts/bundle.js"></script>\n'
         '<script src="../../assets/atlas.js"></script></body></html>'
     )
-    out = load_scripts_after_paint(html, "ru/countries", loader="LOAD")
-    assert "<script src=" not in out
-    assert out.endswith('<script>LOAD(["assets/javascripts/bundle.js","assets/atlas.js"])</script></body></html>')
-    assert load_scripts_after_paint(html.replace("../../", "/atlas/"), "", "/atlas/", "LOAD") == out
+    out = load_scripts_after_paint(html, "ru/countries")
+    assert out.count("<script") == 1
+    assert out.endswith(
+        '<script src="../../assets/atlas-loader.js" data-atlas-scripts="assets/javascripts/bundle.js assets/atlas.js"'
+        " async></script></body></html>"
+    )
+    home = load_scripts_after_paint(html.replace("../../", ""), "")
+    assert '<script src="assets/atlas-loader.js" data-atlas-scripts="assets/javascripts/bundle.js' in home
+    # The 404 page is shown at any address: it reaches the loader from the site's root.
+    absolute = load_scripts_after_paint(html.replace("../../", "/atlas/"), "", "/atlas/", root_href="/atlas/")
+    assert '<script src="/atlas/assets/atlas-loader.js" data-atlas-scripts="assets/javascripts/bundle.js' in absolute
     elsewhere = html.replace("../../assets/atlas.js", "https://example.org/x.js")
-    assert load_scripts_after_paint(elsewhere, "ru/countries", loader="LOAD") == elsewhere
+    assert load_scripts_after_paint(elsewhere, "ru/countries") == elsewhere
+
+
+SPACING_SAMPLE = """<!doctype html>
+<html>
+  <body>
+    <nav class="md-nav"
+         aria-label="Two
+         lines">
+      <a title="a > b" href="#x">
+        Link   text
+      </a> <span>next</span>
+    </nav>
+    <pre><code>keep
+    this   indentation
+</code></pre>
+    <p>inline <code>a  \n  b</code> and <script>var s = "two\n   lines";</script></p>
+    <textarea>
+  kept</textarea>
+  </body>
+</html>
+"""
+
+
+def visible_text(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+
+
+def test_indentation_goes_but_nothing_shown_or_kept_changes():
+    out = collapse_whitespace(SPACING_SAMPLE)
+    assert len(out) < len(SPACING_SAMPLE) and ">\n " not in out.split("<pre>")[0]
+    assert visible_text(out) == visible_text(SPACING_SAMPLE)
+    before, after = BeautifulSoup(SPACING_SAMPLE, "html.parser"), BeautifulSoup(out, "html.parser")
+    for name in ("pre", "code", "script", "textarea"):
+        assert [e.decode() for e in before.find_all(name)] == [e.decode() for e in after.find_all(name)], name
+    assert after.nav["aria-label"] == before.nav["aria-label"]  # attribute values are not touched
+    assert after.a["title"] == "a > b" and after.a.get_text() == "\nLink   text\n"
+    assert "</a> <span>" in out  # a run without a line break is left alone
+    assert collapse_whitespace(out) == out
+
+
+def test_built_pages_carry_no_indentation_outside_preformatted_text(site):
+    for path in ("index.html", "be/countries/pl/index.html", "ru/guides/detained/index.html", "404.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        assert collapse_whitespace(html) == html, path
+        assert "\n  <" not in re.sub(r"<pre\b.*?</pre>", "", html, flags=re.S), path
 
 
 def test_every_built_page_loads_the_theme_scripts_after_its_first_paint(site):
+    checked = 0
     for page in [*site.rglob("*.html")]:
         if "pagefind" in page.parts:
             continue
         html = page.read_text(encoding="utf-8")
         if "</body>" not in html:
             continue
-        assert "<script src=" not in html, page
-        assert '"assets/atlas.js"])</script>' in html, page
+        tags = BeautifulSoup(html, "html.parser").find_all("script", src=True)
+        assert len(tags) == 1, page
+        loader = tags[0]
+        assert loader.has_attr("async"), page
+        src = loader["src"]
+        target = site / src.lstrip("/") if src.startswith("/") else (page.parent / src).resolve()
+        assert target == (site / "assets/atlas-loader.js").resolve(), (page, src)
+        names = loader["data-atlas-scripts"].split()
+        assert names[-1] == "assets/atlas.js" and all((site / name).is_file() for name in names), page
+        checked += 1
+    assert checked > 100
 
 
 def test_the_local_preview_lets_live_reload_run_and_the_built_site_keeps_its_policy(project, site):

@@ -1,36 +1,14 @@
-"""The theme's scripts load once the page is painted (overrides/partials/atlas/
-load-scripts.js), so that the first paint never waits for them: their tags become one
-small inline loader that lists them by their path from the site's root."""
+"""The theme's scripts start once the page is painted (docs/assets/atlas-loader.js), so
+that the first paint never waits for them: their tags become one asynchronous tag for
+the loader, which names them by their path from the site's root."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
-from functools import cache
 
-from .config import ROOT
-
-LOADER_SOURCE = ROOT / "overrides" / "partials" / "atlas" / "load-scripts.js"
+LOADER = "assets/atlas-loader.js"
 SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>\s*')
-COMMENT = re.compile(r"/\*.*?\*/", re.S)
-
-
-# Space next to punctuation. The loader has no string or regular expression in which
-# such space matters, so this shrinks it without changing what it does.
-PUNCTUATION_SPACE = re.compile(r"\s*([{}()\[\];,=|&+<>:!?])\s*")
-
-
-def compact_loader(source: str) -> str:
-    """The loader without its comments, indentation and space around punctuation (it is
-    inlined on every page); one statement per line stays as written."""
-    lines = (PUNCTUATION_SPACE.sub(r"\1", line.strip()) for line in COMMENT.sub("", source).splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-@cache
-def site_loader() -> str:
-    return compact_loader(LOADER_SOURCE.read_text(encoding="utf-8"))
 
 
 def root_path(src: str, page_folder: str, site_root: str) -> str | None:
@@ -43,15 +21,23 @@ def root_path(src: str, page_folder: str, site_root: str) -> str | None:
     return None if path.startswith("..") else path
 
 
-def load_scripts_after_paint(html: str, page_folder: str, site_root: str = "/", loader: str | None = None) -> str:
-    """Replace the page's script tags (all of this site's, in order) with the loader.
-    `page_folder`: the page's folder from the site's root ('' for the home page)."""
+def path_to_root(page_folder: str) -> str:
+    """The relative path from a page in `page_folder` ('' for the home page) to the site's root."""
+    depth = len([part for part in page_folder.split("/") if part])
+    return "../" * depth
+
+
+def load_scripts_after_paint(html: str, page_folder: str, site_root: str = "/", root_href: str | None = None) -> str:
+    """Replace the page's script tags (all of this site's, in order) with the loader's.
+    `page_folder`: the page's folder from the site's root ('' for the home page);
+    `root_href`: how the page reaches the site's root, if not relatively (the 404 page is
+    shown at any address, so it uses the root's absolute path)."""
     found = SCRIPT_TAG.findall(html)
     paths = [root_path(src, page_folder, site_root) for src in found]
-    if not found or None in paths:
-        return html  # a script from elsewhere: leave the page as it is
-    code = loader if loader is not None else site_loader()
-    sources = json.dumps(paths, separators=(",", ":")).replace("</", "<\\/")
+    if not found or None in paths or any(" " in path or '"' in path for path in paths):
+        return html  # a script from elsewhere (or an odd name): leave the page as it is
     html = SCRIPT_TAG.sub("", html)
+    root = root_href if root_href is not None else path_to_root(page_folder)
+    tag = f'<script src="{root}{LOADER}" data-atlas-scripts="{" ".join(paths)}" async></script>'
     at = html.rfind("</body>")
-    return html[:at] + f"<script>{code}({sources})</script>" + html[at:]
+    return html[:at] + tag + html[at:]

@@ -60,6 +60,7 @@ from atlas.site import (  # noqa: E402
 from atlas.strings import Strings  # noqa: E402
 from atlas.templates_cache import SHARED as TEMPLATE_BYTECODE  # noqa: E402
 from atlas.toc import anchor_ids, headings, toc_tokens  # noqa: E402
+from atlas.whitespace import collapse_whitespace  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.countries")
 INDEX_MARKER = "<!-- atlas:countries-index -->"
@@ -197,6 +198,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     html = load_scripts_after_paint(mark_search_regions(output), page_folder(page), site_root_path(config.site_url))
+    html = collapse_whitespace(html)
     return add_security_meta(html) if policy_applies(current_run().command) else html
 
 
@@ -220,7 +222,8 @@ def on_post_build(config):
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    output = load_scripts_after_paint(output, "", site_root_path(config.site_url))
+    root = site_root_path(config.site_url)
+    output = collapse_whitespace(load_scripts_after_paint(output, "", root, root_href=root))
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:
         # The default language's 404 page; the other languages' builds overwrite the file.
