@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from atlas.browser import browser, chromium_available, serve
 from atlas.page_types import PAGE_TYPES
 from atlas.strings import Strings
-from conftest import ROOT
+from conftest import ROOT, build_site
 
 pytestmark = pytest.mark.skipif(
     not chromium_available() and not os.environ.get("CI"), reason="chromium not installed (CI always has it)"
@@ -284,5 +284,63 @@ def test_search_finds_pages_in_the_readers_language_only(running, lang, query, e
         assert errors == [], errors
         transferred = sum(1 for u in requests if "/pagefind/" in u)
         assert transferred > 0
+    finally:
+        context.close()
+
+
+PROJECT_PATH = "interpol-atlas/"  # a GitHub Pages project site lives under its repository's name
+
+
+@pytest.fixture(scope="module")
+def under_a_path(running, tmp_path_factory):
+    """The real site built for, and served under, a sub-path of its host."""
+    _, chromium = running
+    root = tmp_path_factory.mktemp("host")
+    site_url = "http://127.0.0.1:1/" + PROJECT_PATH  # the port does not matter: links are relative or path-only
+    result = build_site(ROOT, root / PROJECT_PATH, {"SITE_URL": site_url, "ATLAS_OFFLINE": "0"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(root) as host:
+        yield host + PROJECT_PATH, chromium
+
+
+@pytest.mark.parametrize("path", ["", "be/countries/pl/", "ru/guides/detained/", "be/countries/zz/"])
+def test_the_site_works_under_a_sub_path(under_a_path, path):
+    """Nothing may reach for the host's root: every file comes from under the site's path,
+    Material starts, and the 404 page works at a missing address inside the site."""
+    base, chromium = under_a_path
+    context = chromium.new_context()
+    page = context.new_page()
+    responses, errors = [], []
+    page.on("response", lambda r: responses.append((r.status, r.url)))
+    page.on("console", lambda m: errors.append(m.location["url"]) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(base + path, wait_until="networkidle")
+        assert all(url.startswith(base) for _, url in responses), responses
+        failed = [url for status, url in responses if status >= 400]
+        expected = [base + path] if path.endswith("zz/") else []
+        assert failed == expected and errors == expected, (failed, errors)
+        assert page.evaluate("typeof window.component$") == "object"
+        for href in page.locator("article a[href^='/']").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+            assert href.startswith("/" + PROJECT_PATH), href
+    finally:
+        context.close()
+
+
+def test_search_works_under_a_sub_path(under_a_path):
+    base, chromium = under_a_path
+    context = chromium.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(base + "be/search/", wait_until="networkidle")
+        page.locator("#atlas-search input").fill("экстрадыцыя")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+        links = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.href)")
+        assert links and all(link.startswith(base + "be/") for link in links), links
+        assert [u for u in requests if "/pagefind/" in u] and all(u.startswith(base) for u in requests), requests
+        page.goto(links[0], wait_until="load")
+        assert page.title()
     finally:
         context.close()

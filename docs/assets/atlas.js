@@ -82,12 +82,14 @@
 })();
 
 /* Search page: Pagefind's UI from this site's own /pagefind/ folder; it searches only
-   the index of the page's language. */
+   the index of the page's language. The folder is given to Pagefind as a full address:
+   it imports its files relative to its own script, and takes the site's address (for
+   result links) from the folder's path, so a relative path only worked at a host's root. */
 (function () {
   "use strict";
   var box = document.getElementById("atlas-search");
   if (!box) { return; }
-  var bundle = box.getAttribute("data-bundle");
+  var bundle = new URL(box.getAttribute("data-bundle"), location.href).href;
   var script = document.createElement("script");
   script.src = bundle + "pagefind-ui.js";
   script.onload = function () {

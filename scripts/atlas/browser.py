@@ -33,9 +33,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_error(self, code, message=None, explain=None):
-        """A missing address gets the site's 404.html with status 404, as on GitHub Pages."""
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
+        """A missing address gets the site's 404.html with status 404, as on GitHub Pages:
+        a project site's own (/<project>/404.html) under its folder, else the root's."""
+        first = self.path.lstrip("/").split("/", 1)[0]
+        candidates = [Path(self.directory) / first / "404.html"] if first else []
+        page = next((p for p in [*candidates, Path(self.directory) / "404.html"] if p.is_file()), None)
+        if code != 404 or page is None:
             return super().send_error(code, message, explain)
         body = page.read_bytes()
         self.send_response(404)
