@@ -344,3 +344,25 @@ def test_search_works_under_a_sub_path(under_a_path):
         assert page.title()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("forced_colors", ["none", "active"])
+def test_repository_icon_is_drawn_in_normal_and_high_contrast_modes(running, forced_colors):
+    """The icon is a CSS mask (atlas.css), painted in a colour that differs from the header's."""
+    base, chromium = running
+    context = chromium.new_context(forced_colors=forced_colors)
+    page = context.new_page()
+    try:
+        page.goto(base + "be/countries/pl/", wait_until="load")
+        icon, header = page.evaluate(
+            """() => {
+                 const s = getComputedStyle(document.querySelector('.md-header .md-source__icon'), '::before');
+                 return [[s.width, s.maskImage || s.webkitMaskImage, s.backgroundColor],
+                         getComputedStyle(document.querySelector('.md-header')).backgroundColor];
+               }"""
+        )
+        width, mask, colour = icon
+        assert width == "24px" and mask.startswith('url("data:image/svg+xml'), icon
+        assert colour != header, (colour, header)
+    finally:
+        context.close()
