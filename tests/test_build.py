@@ -147,7 +147,7 @@ def test_theme_scripts_become_one_loader_that_lists_them_from_the_site_root():
     home = load_scripts_after_paint(html.replace("../../", ""), "")
     assert '<script src="assets/atlas-loader.js" data-atlas-scripts="assets/javascripts/bundle.js' in home
     # The 404 page is shown at any address: it reaches the loader from the site's root.
-    absolute = load_scripts_after_paint(html.replace("../../", "/atlas/"), "", "/atlas/", root_href="/atlas/")
+    absolute = load_scripts_after_paint(html.replace("../../", "/atlas/"), "", "/atlas/")
     assert '<script src="/atlas/assets/atlas-loader.js" data-atlas-scripts="assets/javascripts/bundle.js' in absolute
     elsewhere = html.replace("../../assets/atlas.js", "https://example.org/x.js")
     assert load_scripts_after_paint(elsewhere, "ru/countries") == elsewhere

@@ -21,23 +21,18 @@ def root_path(src: str, page_folder: str, site_root: str) -> str | None:
     return None if path.startswith("..") else path
 
 
-def path_to_root(page_folder: str) -> str:
-    """The relative path from a page in `page_folder` ('' for the home page) to the site's root."""
-    depth = len([part for part in page_folder.split("/") if part])
-    return "../" * depth
-
-
-def load_scripts_after_paint(html: str, page_folder: str, site_root: str = "/", root_href: str | None = None) -> str:
-    """Replace the page's script tags (all of this site's, in order) with the loader's.
-    `page_folder`: the page's folder from the site's root ('' for the home page);
-    `root_href`: how the page reaches the site's root, if not relatively (the 404 page is
-    shown at any address, so it uses the root's absolute path)."""
+def load_scripts_after_paint(html: str, page_folder: str, site_root: str = "/") -> str:
+    """Replace the page's script tags (all of this site's, in order) with the loader's,
+    reached the way the page reached them (relatively, or from the host's root as on the
+    404 page). `page_folder`: the page's folder from the site's root ('' for the home page)."""
     found = SCRIPT_TAG.findall(html)
     paths = [root_path(src, page_folder, site_root) for src in found]
     if not found or None in paths or any(" " in path or '"' in path for path in paths):
         return html  # a script from elsewhere (or an odd name): leave the page as it is
+    if not found[0].endswith(paths[0]):
+        return html  # an address that is not simply the root's plus the path
+    root = found[0].removesuffix(paths[0])
     html = SCRIPT_TAG.sub("", html)
-    root = root_href if root_href is not None else path_to_root(page_folder)
     tag = f'<script src="{root}{LOADER}" data-atlas-scripts="{" ".join(paths)}" async></script>'
     at = html.rfind("</body>")
     return html[:at] + tag + html[at:]

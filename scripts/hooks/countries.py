@@ -196,9 +196,13 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def lean_page(html: str, folder: str, config) -> str:
+    """A finished page with its scripts started after the first paint and no indentation."""
+    return collapse_whitespace(load_scripts_after_paint(html, folder, site_root_path(config.site_url)))
+
+
 def on_post_page(output, page, config):
-    html = load_scripts_after_paint(mark_search_regions(output), page_folder(page), site_root_path(config.site_url))
-    html = collapse_whitespace(html)
+    html = lean_page(mark_search_regions(output), page_folder(page), config)
     return add_security_meta(html) if policy_applies(current_run().command) else html
 
 
@@ -222,8 +226,7 @@ def on_post_build(config):
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    root = site_root_path(config.site_url)
-    output = collapse_whitespace(load_scripts_after_paint(output, "", root, root_href=root))
+    output = lean_page(output, "", config)
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:
         # The default language's 404 page; the other languages' builds overwrite the file.
