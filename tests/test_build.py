@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from atlas.markup import passage_html
 from atlas.parallel import worker_count
 from atlas.script_loading import load_scripts_after_paint
+from atlas.search import mark_search_regions
 from atlas.sitemap import built_pages, sitemap_xml
 from atlas.toc import anchor_ids, headings, toc_tokens
 from atlas.whitespace import collapse_whitespace
@@ -245,3 +246,19 @@ def test_the_local_preview_lets_live_reload_run_and_the_built_site_keeps_its_pol
         server.terminate()
         server.wait(timeout=10)
     assert "Content-Security-Policy" in page_path(site, "en", "countries/pl").read_text(encoding="utf-8")
+
+
+def test_notices_sources_and_citations_are_left_out_of_the_search_index():
+    html = (
+        '<article class="md-content__inner md-typeset"><p class="atlas-fallback">Not translated.</p>'
+        '<p class="atlas-fallback atlas-behind">Behind.</p><p>Text.</p>'
+        '<ol class="atlas-sources"><li>Source</li></ol></article>'
+    )
+    soup = BeautifulSoup(mark_search_regions(html), "html.parser")
+    assert soup.article.has_attr("data-pagefind-body")
+    ignored = [tag.get_text() for tag in soup.find_all(attrs={"data-pagefind-ignore": True})]
+    assert ignored == ["Not translated.", "Behind.", "Source"]
+    assert [p["class"] for p in soup.find_all("p", class_="atlas-fallback")] == [
+        ["atlas-fallback"],
+        ["atlas-fallback", "atlas-behind"],
+    ]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 IGNORE = re.compile(
-    r'<(ol class="atlas-sources"|div class="atlas-cite"|p class="atlas-fallback|a class="headerlink"'
+    r'<(ol class="atlas-sources"|div class="atlas-cite"|p class="atlas-fallback(?: [^"]*)?"|a class="headerlink"'
     r'|a class="atlas-pilcrow"|sup class="atlas-refs")'
 )
 
