@@ -233,11 +233,17 @@ def check_reviews(countries: Located, name: str, today: dt.date) -> list[Problem
 
 
 def unused_sources(
-    countries: Located, organisations: Located | None, sources: Located, name: str, cited: set[str] = frozenset()
+    countries: Located,
+    organisations: Located | None,
+    sources: Located,
+    name: str,
+    cited: set[str] = frozenset(),
+    treaties: Located | None = None,
 ) -> list[Problem]:
     used = {v for p, v in walk(countries.data) if "sources" in p} | set(cited)
-    if organisations:
-        used |= {v for p, v in walk(organisations.data) if "sources" in p}
+    for other in (organisations, treaties):
+        if other:
+            used |= {v for p, v in walk(other.data) if "sources" in p}
     return [
         Problem(
             name,

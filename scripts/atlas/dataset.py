@@ -18,6 +18,7 @@ from .guides import check_citations, check_heading_ids, cited_in_docs
 from .problems import Problem
 from .prose import Prose, load_prose, prose_path
 from .schema import check_schema
+from .treaties import check_restated, check_treaty_table
 from .yamlsource import Located, load_yaml
 
 
@@ -26,10 +27,20 @@ class Dataset:
     countries: dict[str, dict]
     sources: dict[str, dict]
     organisations: dict[str, dict]
+    treaties: dict[str, dict]
     prose: dict[tuple[str, str], Prose]
     config: SiteConfig
     today: dt.date
     located: dict[str, Located] = field(default_factory=dict)
+    _risks: dict = field(default_factory=dict, repr=False)
+
+    def risk(self, code: str):
+        """The country's risk level with its reasons (atlas/risk.py), computed once."""
+        if code not in self._risks:
+            from .risk import assess
+
+            self._risks[code] = assess(self.countries[code], code, self.treaties)
+        return self._risks[code]
 
     def prose_for(self, code: str, lang: str) -> Prose | None:
         return self.prose.get((code, lang))
@@ -61,6 +72,7 @@ def load_dataset(
         "countries": (countries_path, "countries.schema.json"),
         "sources": (data_dir / "sources.yml", "sources.schema.json"),
         "organisations": (data_dir / "organisations.yml", "organisations.schema.json"),
+        "treaties": (data_dir / "treaties.yml", "treaties.schema.json"),
     }
     problems: list[Problem] = []
     located: dict[str, Located] = {}
@@ -81,6 +93,11 @@ def load_dataset(
         problems += checks.check_dates(loaded, shown, on_date)
         problems += checks.check_urls(loaded, shown)
     if "countries" in located:
+        problems += check_restated(located["countries"], names["countries"])
+    if "treaties" in located and "sources" in located:
+        codes = list(located["countries"].data) if "countries" in located else []
+        problems += check_treaty_table(located["treaties"], names["treaties"], codes, located["sources"].data)
+    if "countries" in located:
         problems += checks.check_country_codes(located["countries"], names["countries"])
         problems += checks.check_reviews(located["countries"], names["countries"], on_date)
         if "sources" in located:
@@ -98,6 +115,7 @@ def load_dataset(
                 located["sources"],
                 names["sources"],
                 cited_in_docs(root / "docs"),
+                located.get("treaties"),
             )
     countries = located["countries"].data if "countries" in located else {}
     prose: dict[tuple[str, str], Prose] = {}
@@ -127,6 +145,7 @@ def load_dataset(
         countries=countries,
         sources=located["sources"].data,
         organisations=located["organisations"].data,
+        treaties=located["treaties"].data,
         prose=prose,
         config=config,
         today=on_date,
@@ -181,7 +200,7 @@ def _check_required_prose(code: str, country: dict, english: Prose | None, root:
             )
         )
     for answer, body in (country.get("answers") or {}).items():
-        if isinstance(body, dict) and body.get("status") in {"yes", "no", "partly"} and answer not in english.texts:
+        if isinstance(body, dict) and body.get("status") in {"yes", "no", "partly", "law-allows"} and answer not in english.texts:
             problems.append(
                 Problem(
                     path,

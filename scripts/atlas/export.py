@@ -13,14 +13,37 @@ from pathlib import Path
 
 from .citation import build_commit
 from .names import country_name
-from .risk import assess
+from .risk import RULES
+from .treaties import TREATIES, participations
 
 FORMAT_VERSION = "1.0"
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 TEXT_KEYS = ("summary", "special_procedure", "detention", "statistics", "channels", "protection")
 ANSWERS = ("special_procedure", "detention", "statistics")
 CHANNELS = ("red_notice", "diffusion", "interstate_search")
-MEMBERSHIPS = ("council_of_europe", "eu", "refugee_convention", "extradition_convention")
+MEMBERSHIPS = ("eu",)
+
+
+def risk_record(risk) -> dict:
+    return {
+        "level": risk.level,
+        "reasons": [
+            {"reason": r.key, "evidence": list(r.evidence), **({"params": dict(r.params)} if r.params else {})}
+            for r in risk.reasons
+        ],
+        "missing": list(risk.missing),
+        "rules": list(risk.rules),
+    }
+
+
+def treaty_record(dataset, code: str) -> dict:
+    """The country's rows of the treaty table, with the sources and dates they rest on."""
+    out = {}
+    for treaty, fact in participations(dataset.treaties, code).items():
+        row = {k: v for k, v in vars(fact).items() if v is not None and k not in ("treaty", "code")}
+        row["sources"] = list(fact.sources)
+        out[treaty] = row
+    return out
 
 
 def _text(dataset, code: str, lang: str, kind: str, key: str) -> str:
@@ -45,13 +68,14 @@ def _cited(value) -> list[str]:
 def country_record(dataset, code: str) -> dict:
     country = dataset.countries[code]
     langs = dataset.config.languages
-    risk = assess(country)
+    risk = dataset.risk(code)
     record = {
         "code": code,
         "names": {lang: country_name(code, lang) for lang in langs},
         "draft": country["review"]["status"] == "draft",
-        "risk": {"level": risk.level, "reasons": [r.removeprefix("risk.reason.") for r in risk.reasons]},
+        "risk": risk_record(risk),
         **json.loads(json.dumps(country, default=str)),
+        "treaty_table": treaty_record(dataset, code),
         "texts": {
             lang: {
                 key: _text(dataset, code, lang, "texts", key)
@@ -63,7 +87,7 @@ def country_record(dataset, code: str) -> dict:
     }
     for case in record.get("cases", []):
         case["description"] = {lang: _text(dataset, code, lang, "cases", case["id"]) for lang in langs}
-    record["source_ids"] = sorted(set(_cited(country)))
+    record["source_ids"] = sorted(set(_cited(country)) | set(_cited(record["treaty_table"])))
     return record
 
 
@@ -82,6 +106,8 @@ def export_json(dataset) -> dict:
             "repository": dataset.config.repo_url,
             "site": dataset.config.site_url,
             "schema": "countries.schema.json",
+            "risk_rules": [rule.id for rule in RULES],
+            "treaties": list(TREATIES),
             "counts": {
                 "countries": len(countries),
                 "deep": sum(1 for c in countries if c["profile"] == "deep"),
@@ -114,11 +140,14 @@ def countries_rows(dataset) -> list[dict]:
             "draft": "yes" if country["review"]["status"] == "draft" else "no",
             "last_reviewed": str(country["review"]["last_reviewed"]),
             "next_review_due": str(country["review"]["next_review_due"]),
-            "risk_level": assess(country).level,
+            "risk_level": dataset.risk(code).level,
+            "risk_reasons": " ".join(r.key for r in dataset.risk(code).reasons),
             **{answer: answers[answer]["status"] for answer in ANSWERS},
             "max_detention_before_request": f"{limit['value']} {limit['unit']}" if limit else "",
             **{channel: _status(channels.get(channel)) for channel in CHANNELS},
             **{member: _status(protection.get(member)) for member in MEMBERSHIPS},
+            **{treaty: fact.status for treaty, fact in participations(dataset.treaties, code).items()},
+            "cat_article_22": participations(dataset.treaties, code)["cat"].article_22 or "",
             "decided_by": " > ".join((protection.get("decided_by") or {}).get("bodies", [])),
             "cases": len(country.get("cases", [])),
             "inquiries": len(country.get("inquiries", [])),

@@ -23,7 +23,7 @@ import yaml
 
 from .config import ROOT
 from .pathdata import coarse
-from .risk import LEVELS, assess
+from .risk import LEVELS
 from .yamlsource import FAST_LOADER
 
 GEO_DIR = ROOT / "data" / "geo"
@@ -240,7 +240,7 @@ def map_svg_for(dataset, lang: str, href_prefix: str = "../countries/", geo=None
 
     t = Strings(lang)
     shapes, markers = geo if geo is not None else load_geo()
-    levels = {code: assess(country).level for code, country in dataset.countries.items()}
+    levels = {code: dataset.risk(code).level for code in dataset.countries}
     names = {code: country_name(code, lang) for code in levels}
     labels = {level: t(f"risk.levels.{level}") for level in LEVELS}
     alphabet = t.alphabet

@@ -24,8 +24,8 @@ from .guides import SOURCES_MARKER, replace_citations
 from .markup import passage_html
 from .names import collation_key, country_name
 from .offline import offline_zip_name
-from .risk import assess
 from .strings import Strings
+from .treaties import TREATIES, participations
 
 TEMPLATE_DIR = ROOT / "overrides" / "partials" / "atlas"
 SECTIONS = (
@@ -166,7 +166,11 @@ class Renderer:
             code=code,
             name=self.country_name(code),
             country=country,
-            risk=assess(country),
+            risk=self.dataset.risk(code),
+            treaties=participations(self.dataset.treaties, code),
+            treaty_lines={
+                key: self.dataset.located["treaties"].key_line_of((key, "states", code)) for key in TREATIES
+            },
             text=text,
             cite=cite,
             organisations=organisations,
@@ -228,7 +232,7 @@ class Renderer:
         from .risk import LEVELS
 
         rows = [
-            {"code": code, "name": self.country_name(code), "risk": assess(self.dataset.countries[code])}
+            {"code": code, "name": self.country_name(code), "risk": self.dataset.risk(code)}
             for code in self.sorted_codes()
         ]
         groups = [(level, [r for r in rows if r["risk"].level == level]) for level in LEVELS]
@@ -415,7 +419,7 @@ class Renderer:
         rows = []
         for code in self.sorted_codes():
             country = self.dataset.countries[code]
-            risk = assess(country)
+            risk = self.dataset.risk(code)
             rows.append(
                 {
                     "code": code,
