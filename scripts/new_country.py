@@ -144,11 +144,11 @@ def entry_text(code: str, region: str, today: dt.date) -> str:
     interstate_search:
       status: unknown
   protection:
-    council_of_europe:
-      status: unknown
+    # Treaty memberships (Council of Europe, Refugee Convention, CIS...) live in
+    # data/treaties.yml, not here.
     eu:
       status: unknown
-    refugee_convention:
+    extradition_without_treaty:
       status: unknown
   changes:
     - date: {today.isoformat()}

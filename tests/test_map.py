@@ -143,7 +143,7 @@ def test_every_profiled_country_is_linked(dataset, maps, lang):
         match = HREF.match(link.get("href", ""))
         assert match, link.get("href")
         code = match.group(1).upper()
-        level = assess(dataset.countries[code]).level
+        level = assess(dataset.countries[code], code, dataset.treaties).level
         shapes = [child for child in link if child.tag in (f"{SVG}path", f"{SVG}circle")]
         assert shapes, code
         assert all(shape.get("class") == f"atlas-map-{level}" for shape in shapes), code

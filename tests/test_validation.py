@@ -74,8 +74,8 @@ def test_unknown_field_suggests_the_near_miss(project):
     countries = project / "data/countries.yml"
     replace_once(
         countries,
-        "    detention:\n      status: partly",
-        "    detension:\n      status: partly",
+        "    detention:\n      status: law-allows",
+        "    detension:\n      status: law-allows",
     )
     line = line_of(countries, "detension:")
     found = problems_for(project)
@@ -84,14 +84,14 @@ def test_unknown_field_suggests_the_near_miss(project):
 
 def test_wrong_enum_lists_allowed_values(project):
     countries = project / "data/countries.yml"
-    replace_once(countries, "      status: partly", "      status: maybe")
+    replace_once(countries, "      status: law-allows", "      status: maybe")
     line = line_of(countries, "status: maybe")
     assert_reported(
         problems_for(project),
         "data/countries.yml",
         line,
         "LT.answers.detention.status",
-        "allowed: yes, no, partly, unknown",
+        "allowed: yes, no, law-allows, unknown",
     )
 
 
@@ -209,7 +209,7 @@ def test_missing_field_points_at_the_mapping(project):
 
 def test_every_problem_is_reported_at_once(project):
     countries = project / "data/countries.yml"
-    replace_once(countries, "      status: partly", "      status: maybe")
+    replace_once(countries, "      status: law-allows", "      status: maybe")
     replace_once(countries, "  region: caucasus", "  region: kaukasus")
     replace_once(
         project / "data/sources.yml",
@@ -226,7 +226,7 @@ def test_validate_cli_exit_codes_and_format(project):
     script = project / "scripts/validate.py"
     clean = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert clean.returncode == 0, clean.stdout
-    replace_once(project / "data/countries.yml", "      status: partly", "      status: maybe")
+    replace_once(project / "data/countries.yml", "      status: law-allows", "      status: maybe")
     broken = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert broken.returncode == 1
     line = line_of(project / "data/countries.yml", "status: maybe")
@@ -245,7 +245,7 @@ def test_overdue_review_is_a_warning_not_an_error(project):
 
 
 def test_bad_data_publishes_nothing(project, tmp_path):
-    replace_once(project / "data/countries.yml", "      status: partly", "      status: maybe")
+    replace_once(project / "data/countries.yml", "      status: law-allows", "      status: maybe")
     out = tmp_path / "out"
     result = build_site(project, out)
     assert result.returncode != 0

@@ -30,7 +30,7 @@ def test_new_country_scaffold_validates_and_builds_in_every_language(project, tm
     for lang, name in (("en", "Japan"), ("ru", "Япония"), ("be", "Японія")):
         html = page_path(out, lang, "countries/jp").read_text(encoding="utf-8")
         assert name in html
-        assert "atlas-status-unknown" in html and "atlas-risk-not-assessed" in html
+        assert "atlas-status-unknown" in html and "atlas-risk-too-little-known" in html
     again = run(project, project / "scripts/new_country.py", "JP")
     assert again.returncode == 1 and "already" in again.stdout
 

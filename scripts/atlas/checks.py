@@ -270,3 +270,83 @@ def missing_archives(sources: Located, name: str) -> list[Problem]:
         for sid, entry in (sources.data or {}).items()
         if isinstance(entry, dict) and entry.get("url") and not entry.get("archived_url")
     ]
+
+
+# A status that can change (a treaty in force, a membership, a contact) is re-confirmed
+# at least this often: the same six months as a country's review.
+STATUS_REVIEW_DAYS = 182
+FRESHNESS_KEYS = ("as_of", "checked")
+
+
+def check_freshness(located: Located, name: str, today: dt.date) -> list[Problem]:
+    """Warn (never fail the build) where the date a changeable status was last confirmed
+    is older than the review interval. Rows of one entry sharing a stale date (a treaty's
+    states, say) are reported once, at the first of them."""
+    oldest = today - dt.timedelta(days=STATUS_REVIEW_DAYS)
+    stale: dict[tuple, list[tuple]] = {}
+    for path, value in walk(located.data):
+        if not path or path[-1] not in FRESHNESS_KEYS:
+            continue
+        confirmed = parse_partial_date(value)
+        if confirmed is not None and confirmed < oldest:
+            stale.setdefault((path[0], str(value)), []).append(path)
+    problems = []
+    for (_, value), paths in stale.items():
+        more = f" (and {len(paths) - 1} more rows of {paths[0][0]} with this date)" if len(paths) > 1 else ""
+        problems.append(
+            Problem(
+                name,
+                located.line_of(paths[0]),
+                dotted(paths[0]),
+                f"last confirmed {value}, more than {STATUS_REVIEW_DAYS} days ago{more}: re-check the source "
+                "and update the date",
+                warning=True,
+            )
+        )
+    return problems
+
+
+def check_treaty_dates(countries: Located, name: str) -> list[Problem]:
+    """A bilateral treaty's status can change: it needs the date it was last confirmed."""
+    problems = []
+    for code, country in (countries.data or {}).items():
+        treaties = country.get("treaties") if isinstance(country, dict) else None
+        for index, treaty in enumerate(treaties or []):
+            if isinstance(treaty, dict) and treaty.get("status") == "in-force" and not treaty.get("as_of"):
+                problems.append(
+                    Problem(
+                        name,
+                        countries.line_of((code, "treaties", index, "status")),
+                        f"{code}.treaties.{treaty.get('id', index)}.as_of",
+                        "no date on which 'in-force' was last confirmed (add as_of: YYYY-MM-DD)",
+                        warning=True,
+                    )
+                )
+    return problems
+
+
+def check_recorded_levels(countries: Located, name: str, levels: dict[str, str]) -> list[Problem]:
+    """The risk level is computed, never typed; but every change of level must be recorded in
+    the country's history (changes[].risk_level), so readers and the feed see it. The newest
+    recorded level must equal the computed one."""
+    problems = []
+    for code, level in levels.items():
+        changes = countries.data.get(code, {}).get("changes") or []
+        found = [(i, c["risk_level"]) for i, c in enumerate(changes) if isinstance(c, dict) and c.get("risk_level")]
+        recorded = found[0] if found else None
+        if recorded is None:
+            line = countries.key_line_of((code, "changes")) if changes else countries.key_line_of((code,))
+            message = f"no recorded risk level; the rule gives '{level}': add risk_level: {level} to the newest change"
+            problems.append(Problem(name, line, f"{code}.changes", message))
+        elif recorded[1] != level:
+            index, old = recorded
+            problems.append(
+                Problem(
+                    name,
+                    countries.line_of((code, "changes", index, "risk_level")),
+                    f"{code}.changes.{index}.risk_level",
+                    f"the rule now gives '{level}', the history last recorded '{old}': add a change entry "
+                    f"(date, note in each language) with risk_level: {level} saying what changed",
+                )
+            )
+    return problems

@@ -92,6 +92,7 @@ def load_dataset(
         problems += checks.check_markup(loaded, shown)
         problems += checks.check_dates(loaded, shown, on_date)
         problems += checks.check_urls(loaded, shown)
+        problems += checks.check_freshness(loaded, shown, on_date)
     if "countries" in located:
         problems += check_restated(located["countries"], names["countries"])
     if "treaties" in located and "sources" in located:
@@ -100,6 +101,7 @@ def load_dataset(
     if "countries" in located:
         problems += checks.check_country_codes(located["countries"], names["countries"])
         problems += checks.check_reviews(located["countries"], names["countries"], on_date)
+        problems += checks.check_treaty_dates(located["countries"], names["countries"])
         if "sources" in located:
             problems += checks.check_references(
                 located["countries"],
@@ -151,6 +153,10 @@ def load_dataset(
         today=on_date,
         located=located,
     )
+    levels = {code: dataset.risk(code).level for code in countries}
+    problems += checks.check_recorded_levels(located["countries"], names["countries"], levels)
+    if [p for p in problems if not p.warning]:
+        return None, problems
     return dataset, problems
 
 
@@ -200,7 +206,8 @@ def _check_required_prose(code: str, country: dict, english: Prose | None, root:
             )
         )
     for answer, body in (country.get("answers") or {}).items():
-        if isinstance(body, dict) and body.get("status") in {"yes", "no", "partly", "law-allows"} and answer not in english.texts:
+        known = {"yes", "no", "partly", "law-allows"}
+        if isinstance(body, dict) and body.get("status") in known and answer not in english.texts:
             problems.append(
                 Problem(
                     path,

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from .citation import build_commit
 from .names import country_name
-from .risk import RULES
+from .risk import LEVELS, RULES
+from .strings import Strings
 from .treaties import TREATIES, participations
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "2.0"  # 2.0: risk levels from the decision table; reasons are objects; treaty_table
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 TEXT_KEYS = ("summary", "special_procedure", "detention", "statistics", "channels", "protection")
 ANSWERS = ("special_procedure", "detention", "statistics")
@@ -24,11 +25,19 @@ CHANNELS = ("red_notice", "diffusion", "interstate_search")
 MEMBERSHIPS = ("eu",)
 
 
-def risk_record(risk) -> dict:
+def risk_record(risk, langs=("en",)) -> dict:
+    """The level, each reason with the page anchors of its facts and its wording per language."""
+    strings = {lang: Strings(lang) for lang in langs}
     return {
         "level": risk.level,
+        "labels": {lang: t(f"risk.levels.{risk.level}") for lang, t in strings.items()},
         "reasons": [
-            {"reason": r.key, "evidence": list(r.evidence), **({"params": dict(r.params)} if r.params else {})}
+            {
+                "reason": r.key,
+                "evidence": list(r.evidence),
+                **({"params": dict(r.params)} if r.params else {}),
+                "text": {lang: t(f"risk.reason.{r.key}", **dict(r.params)) for lang, t in strings.items()},
+            }
             for r in risk.reasons
         ],
         "missing": list(risk.missing),
@@ -73,7 +82,7 @@ def country_record(dataset, code: str) -> dict:
         "code": code,
         "names": {lang: country_name(code, lang) for lang in langs},
         "draft": country["review"]["status"] == "draft",
-        "risk": risk_record(risk),
+        "risk": risk_record(risk, langs),
         **json.loads(json.dumps(country, default=str)),
         "treaty_table": treaty_record(dataset, code),
         "texts": {
@@ -106,7 +115,8 @@ def export_json(dataset) -> dict:
             "repository": dataset.config.repo_url,
             "site": dataset.config.site_url,
             "schema": "countries.schema.json",
-            "risk_rules": [rule.id for rule in RULES],
+            "risk_levels": list(LEVELS),
+            "risk_rules": [{"id": rule.id, "level": rule.level, "hard": rule.hard} for rule in RULES],
             "treaties": list(TREATIES),
             "counts": {
                 "countries": len(countries),

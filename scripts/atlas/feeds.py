@@ -6,20 +6,31 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .citation import absolute_url
 from .names import country_name
+from .strings import Strings
 
 
 def feed_entries(dataset, lang: str) -> list[dict]:
+    """One entry per change note; a change of risk level says the new level."""
     config = dataset.config
+    t = Strings(lang, config.default_language)
     entries = []
     for code, country in dataset.countries.items():
         name = country_name(code, lang)
         page = absolute_url(config.site_url, lang, config.default_language, f"countries/{code.lower()}/")
+        seen: dict[str, int] = {}
         for change in country.get("changes", []):
             note_lang = lang if change["note"].get(lang) else config.default_language
+            date = str(change["date"])
+            seen[date] = seen.get(date, 0) + 1
+            level = change.get("risk_level")
+            title = f"{name}: {change['note'][note_lang]}"
+            if level:
+                title += " " + t("history.risk_level", level=t(f"risk.levels.{level}"))
             entries.append(
                 {
-                    "id": f"{page}#history-{change['date']}",
-                    "title": f"{name}: {change['note'][note_lang]}",
+                    "id": f"{page}#history-{date}" + (f"-{seen[date]}" if seen[date] > 1 else ""),
+                    "title": title,
+                    "risk_level": level,
                     "title_lang": note_lang,
                     "updated": f"{change['date']}T00:00:00Z",
                     "link": f"{page}#history",
@@ -54,6 +65,7 @@ def atom_feed(dataset, lang: str, site_name: str, title: str) -> str:
             f'    <link rel="alternate" type="text/html" href={quoteattr(entry["link"])}/>',
             f"    <updated>{entry['updated']}</updated>",
             f'    <category term="{entry["code"]}" label={quoteattr(entry["name"])}/>',
+            *([f'    <category term="risk-{entry["risk_level"]}"/>'] if entry["risk_level"] else []),
             "  </entry>",
         ]
     out.append("</feed>")

@@ -168,9 +168,7 @@ class Renderer:
             country=country,
             risk=self.dataset.risk(code),
             treaties=participations(self.dataset.treaties, code),
-            treaty_lines={
-                key: self.dataset.located["treaties"].key_line_of((key, "states", code)) for key in TREATIES
-            },
+            treaty_lines={key: self.dataset.located["treaties"].key_line_of((key, "states", code)) for key in TREATIES},
             text=text,
             cite=cite,
             organisations=organisations,
@@ -237,6 +235,21 @@ class Renderer:
         ]
         groups = [(level, [r for r in rows if r["risk"].level == level]) for level in LEVELS]
         return self.env.get_template("risk-ranking.md.html").render(**self.common, groups=groups)
+
+    def risk_rule_markdown(self) -> str:
+        """The decision table of atlas/risk.py, worded in this language, with worked examples."""
+        from .risk import LEVELS, RULES, effect_of, worked_examples
+
+        rows = [(index, row, *effect_of(row)) for index, row in enumerate(RULES, start=1)]
+        numbers = {row.id: index for index, row, *_ in rows}
+        risks = {code: self.dataset.risk(code) for code in self.sorted_codes()}
+        examples = [
+            {"code": code, "name": self.country_name(code), "risk": risk, "rows": [numbers[r] for r in risk.rules]}
+            for code, risk in worked_examples(risks)
+        ]
+        return self.env.get_template("risk-rule.md.html").render(
+            **self.common, rows=rows, levels=LEVELS, examples=examples
+        )
 
     def a_z_markdown(self, pages: list[tuple[str, str, str]], up: str) -> str:
         """Every page in one list: countries by initial letter, then the other pages by

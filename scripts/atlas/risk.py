@@ -51,6 +51,28 @@ RULES = (
 )
 
 
+# Which row a missing fact could trigger: a missing fact is named only when knowing it
+# could raise the level (an unknown treaty status does not matter once a handover is known).
+MISSING_FACT_RULE = {
+    "treaty_status": "legal_basis",
+    "without_treaty": "legal_basis",
+    "cis_database": "cis_database",
+    "legal_basis": "legal_basis",
+}
+
+
+def rule(rule_id: str) -> Rule:
+    return next(r for r in RULES if r.id == rule_id)
+
+
+def relevant_missing(level: str, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """The missing facts that could raise `level` if they turned out to be risk facts."""
+    return tuple(key for key in missing if LEVELS.index(rule(MISSING_FACT_RULE[key]).level) < LEVELS.index(level))
+
+
+SAFEGUARD_KEYS = ("echr", "un_complaints", "refugee_convention", "refusals")
+
+
 @dataclass(frozen=True)
 class Reason:
     key: str  # interface string risk.reason.<key>
@@ -81,6 +103,20 @@ class Risk:
     rules: tuple[str, ...] = ()  # ids of the table rows that applied
 
     @property
+    def grounds(self) -> tuple[Reason, ...]:
+        """The reasons that set the level (everything but the safeguards)."""
+        return tuple(r for r in self.reasons if r.key not in SAFEGUARD_KEYS)
+
+    @property
+    def safeguards(self) -> tuple[Reason, ...]:
+        return tuple(r for r in self.reasons if r.key in SAFEGUARD_KEYS)
+
+    @property
+    def lowered(self) -> bool:
+        """True when safeguards moved the level one step down."""
+        return "safeguards" in self.rules
+
+    @property
     def evidence(self) -> tuple[str, ...]:
         return tuple(e for r in self.reasons for e in r.evidence)
 
@@ -92,8 +128,8 @@ def decide(facts: Facts) -> Risk:
     floors: list[tuple[str, bool]] = []  # (level, hard)
 
     def apply(rule_id: str, reason: Reason):
-        rule = next(r for r in RULES if r.id == rule_id)
-        floors.append((rule.level, rule.hard))
+        row = rule(rule_id)
+        floors.append((row.level, row.hard))
         reasons.append(reason)
         applied.append(rule_id)
 
@@ -110,6 +146,8 @@ def decide(facts: Facts) -> Risk:
             reasons.append(basis)
     if facts.detentions:
         apply("detention", Reason("detention", facts.detentions))
+        if set(facts.detentions) <= set(facts.long_detentions):
+            reasons.pop()  # the same cases already stand behind the long-detention reason
     if facts.security_cooperation:
         apply("security_cooperation", Reason("security_cooperation", facts.security_cooperation))
 
@@ -125,7 +163,7 @@ def decide(facts: Facts) -> Risk:
             reasons.extend(facts.safeguards)
         elif facts.safeguards:
             reasons.extend(facts.safeguards)  # shown, though they cannot move this level
-        return Risk(level, tuple(reasons), facts.missing, tuple(applied))
+        return Risk(level, tuple(reasons), relevant_missing(level, facts.missing), tuple(applied))
     if facts.no_legal_basis and not facts.missing:
         return Risk(
             "no-route-found",
@@ -168,9 +206,10 @@ def facts_of(country: dict, code: str, treaties: dict) -> Facts:
             continue
         if covers and treaty.get("status") == "in-force":
             legal_bases.append(Reason("treaty_in_force", (anchor,)))
-        elif treaty.get("status") in ("unknown", "signed") or treaty.get("covers_extradition") == "unknown":
-            if treaty.get("covers_extradition") != "no":
-                unknown_treaties.append(anchor)
+        elif (
+            treaty.get("status") in ("unknown", "signed") or treaty.get("covers_extradition") == "unknown"
+        ) and treaty.get("covers_extradition") != "no":
+            unknown_treaties.append(anchor)
     for convention in ("minsk_convention", "chisinau_convention"):
         if table[convention].bound and belarus[convention].bound:
             legal_bases.append(Reason(f"{convention}_in_force", (f"treaty-table-{convention}",)))
@@ -218,3 +257,25 @@ def facts_of(country: dict, code: str, treaties: dict) -> Facts:
 
 def assess(country: dict, code: str, treaties: dict) -> Risk:
     return decide(facts_of(country, code, treaties))
+
+
+def effect_of(row: Rule) -> tuple[str, str]:
+    """How the methodology table words a row's effect: (risk.rule.effect.<key>, level)."""
+    if row.id in ("safeguards", "no_route"):
+        return row.id, row.level
+    if row.id == "too_little_known":
+        return "final", row.level
+    return ("hard" if row.hard else "soft"), row.level
+
+
+def worked_examples(risks: dict[str, Risk]) -> list[tuple[str, Risk]]:
+    """One country per row of the table (the first, in the given order, where the row
+    applied), so the methodology page shows the rule at work on real records."""
+    examples: list[tuple[str, Risk]] = []
+    for row in RULES:
+        if any(row.id in risk.rules for _, risk in examples):
+            continue
+        found = next((code for code, risk in risks.items() if row.id in risk.rules), None)
+        if found is not None:
+            examples.append((found, risks[found]))
+    return examples

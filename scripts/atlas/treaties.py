@@ -93,9 +93,7 @@ def participations(table: dict, code: str) -> dict[str, Participation]:
     return {treaty: participation(table, treaty, code) for treaty in TREATIES}
 
 
-def check_treaty_table(
-    located: Located, name: str, country_codes: list[str], sources: dict
-) -> list[Problem]:
+def check_treaty_table(located: Located, name: str, country_codes: list[str], sources: dict) -> list[Problem]:
     table = located.data
     scope = table.get("scope") or {}
     required = set(scope.get("un_members", [])) | set(scope.get("observers", [])) | set(country_codes)

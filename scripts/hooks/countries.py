@@ -140,6 +140,7 @@ def on_page_markdown(markdown, page, config, files):
         return finished
     for marker, make in (
         ("<!-- atlas:risk-ranking -->", renderer.risk_ranking_markdown),
+        ("<!-- atlas:risk-rule -->", renderer.risk_rule_markdown),
         ("<!-- atlas:legal-help -->", renderer.legal_help_markdown),
         ("<!-- atlas:publisher-contact -->", renderer.publisher_contact_markdown),
         ("<!-- atlas:translation-status -->", renderer.translation_status_markdown),
