@@ -152,6 +152,7 @@ def entry_text(code: str, region: str, today: dt.date) -> str:
       status: unknown
   changes:
     - date: {today.isoformat()}
+      risk_level: too-little-known
       note:
         en: Entry created; facts not yet researched.
         ru: Запись создана; факты ещё не исследовались.
