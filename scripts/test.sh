@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 bash scripts/install-browser.sh
 bash scripts/install-node-tools.sh
+.venv/bin/python scripts/stack_status.py
+# The test builds hide the notice printed above (once is enough in a log).
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check scripts tests
 .venv/bin/ruff format --check scripts tests
