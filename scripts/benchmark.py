@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.config import ROOT  # noqa: E402
+from atlas.data.config import ROOT  # noqa: E402
 
 PY = sys.executable
 RESULTS = ROOT / "docs/maintainers/performance.json"  # the figures behind the page, for comparisons
@@ -95,8 +95,8 @@ def plain_material_copy(site_project: Path, target: Path) -> int:
     """The same pages (each country page's finished HTML as a Markdown file) under one
     MkDocs + Material config: no plugins, no hooks, no languages."""
     sys.path.insert(0, str(site_project / "scripts"))
-    from atlas.dataset import load_dataset
-    from atlas.render import Renderer
+    from atlas.model.dataset import load_dataset
+    from atlas.render.renderer import Renderer
 
     dataset, problems = load_dataset(root=site_project)
     if dataset is None:
@@ -124,7 +124,7 @@ def compressed(path: Path) -> int:
 
 
 def page_weight(site: Path, page: str) -> dict:
-    from atlas.browser import browser, serve
+    from atlas.tools.browser import browser, serve
 
     with serve(site) as base, browser() as chromium:
         tab = chromium.new_page()
@@ -218,7 +218,7 @@ def search_budget(site: Path) -> list[dict]:
     """Open each language's search page on a fresh browser, type a word, and measure the
     search's transfer (everything under /pagefind/, compressed) until the first results
     and the seconds from typing to the first result on screen."""
-    from atlas.browser import browser, serve
+    from atlas.tools.browser import browser, serve
 
     found = []
     with serve(site, compress=True) as base, browser() as chromium:
@@ -254,8 +254,8 @@ def search_budget(site: Path) -> list[dict]:
 def lighthouse_scores(site: Path, runs: int) -> list[dict]:
     """Median Lighthouse scores of `runs` runs per page type and language."""
     from atlas import lighthouse
-    from atlas.browser import serve
-    from atlas.page_types import PAGE_TYPES
+    from atlas.tools.browser import serve
+    from atlas.tools.page_types import PAGE_TYPES
 
     rows = []
     with serve(site, compress=True) as base:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.browser import browser, print_pdf, serve  # noqa: E402
-from atlas.dataset import load_dataset  # noqa: E402
-from atlas.render import Renderer, pdf_name  # noqa: E402
+from atlas.model.dataset import load_dataset  # noqa: E402
+from atlas.render.cite import pdf_name  # noqa: E402
+from atlas.render.renderer import Renderer  # noqa: E402
+from atlas.tools.browser import browser, print_pdf, serve  # noqa: E402
 
 
 def main(site_dir: str) -> int:

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pycountry  # noqa: E402
 from babel.core import get_global  # noqa: E402
 
-from atlas.config import ROOT, load_site_config  # noqa: E402
-from atlas.problems import suggest  # noqa: E402
-from atlas.prose import prose_path  # noqa: E402
+from atlas.data.config import ROOT, load_site_config  # noqa: E402
+from atlas.data.problems import suggest  # noqa: E402
+from atlas.data.prose import prose_path  # noqa: E402
 
 REGIONS = (
     "eu",

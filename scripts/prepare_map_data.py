@@ -14,7 +14,7 @@ What it does:
 4. dissolves each country's shapes along shared borders (so a moved piece leaves no
    seam), simplifies each arc in projected space (Douglas-Peucker, so a shared border
    stays identical on both sides), cuts rings that cross the antimeridian (world-atlas
-   keeps them whole), projects with atlas.map.project (Robinson), clips to latitudes
+   keeps them whole), projects with atlas.render.map.project (Robinson), clips to latitudes
    -58..84, rounds to 0.1 map units, and writes compact relative SVG path data.
 """
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pycountry  # noqa: E402
 
-from atlas.map import HEIGHT, LAT_BOTTOM, LAT_TOP, PROJECTION, WIDTH, project  # noqa: E402
+from atlas.render.map import HEIGHT, LAT_BOTTOM, LAT_TOP, PROJECTION, WIDTH, project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "geo" / "countries-110m.json"

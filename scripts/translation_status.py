@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.config import ROOT  # noqa: E402
-from atlas.dataset import load_dataset  # noqa: E402
-from atlas.pages import body_fingerprint, english_pages, page_translation_state  # noqa: E402
-from atlas.render import translation_state  # noqa: E402
+from atlas.data.config import ROOT  # noqa: E402
+from atlas.data.pages import body_fingerprint, english_pages, page_translation_state  # noqa: E402
+from atlas.model.dataset import load_dataset  # noqa: E402
+from atlas.render.base import translation_state  # noqa: E402
 
 
 def report() -> int:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.dataset import load_dataset  # noqa: E402
-from atlas.problems import errors, warnings  # noqa: E402
+from atlas.data.problems import errors, warnings  # noqa: E402
+from atlas.model.dataset import load_dataset  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -48,7 +48,7 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def dataset():
-    from atlas.dataset import load_dataset
+    from atlas.model.dataset import load_dataset
 
     data, problems = load_dataset()
     assert data is not None, "\n".join(str(p) for p in problems)

@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from atlas.browser import browser, chromium_available, serve
-from atlas.page_types import PAGE_TYPES
-from atlas.strings import Strings
+from atlas.render.strings import Strings
+from atlas.tools.browser import browser, chromium_available, serve
+from atlas.tools.page_types import PAGE_TYPES
 from conftest import ROOT, build_site
 
 pytestmark = pytest.mark.skipif(

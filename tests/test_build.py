@@ -15,13 +15,13 @@ from urllib.parse import unquote, urldefrag, urljoin
 
 from bs4 import BeautifulSoup
 
-from atlas.markup import passage_html
-from atlas.parallel import worker_count
-from atlas.script_loading import load_scripts_after_paint
-from atlas.search import mark_search_regions
-from atlas.sitemap import built_pages, sitemap_xml
-from atlas.toc import anchor_ids, headings, toc_tokens
-from atlas.whitespace import collapse_whitespace
+from atlas.render.markup import passage_html
+from atlas.render.toc import anchor_ids, headings, toc_tokens
+from atlas.site.parallel import worker_count
+from atlas.site.script_loading import load_scripts_after_paint
+from atlas.site.search import mark_search_regions
+from atlas.site.sitemap import built_pages, sitemap_xml
+from atlas.site.whitespace import collapse_whitespace
 from conftest import LANGUAGES, build_site, page_path
 
 HREF = re.compile(r'\b(?:href|src)="([^"]+)"')

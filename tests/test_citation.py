@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.strings import Strings
+from atlas.render.strings import Strings
 from conftest import LANGUAGES, build_site, page_path
 
 ATOM = "{http://www.w3.org/2005/Atom}"

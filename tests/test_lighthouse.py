@@ -10,9 +10,9 @@ import os
 
 import pytest
 
-from atlas import lighthouse
-from atlas.browser import serve
-from atlas.page_types import PAGE_TYPES
+from atlas.tools import lighthouse
+from atlas.tools.browser import serve
+from atlas.tools.page_types import PAGE_TYPES
 from conftest import LANGUAGES, PREFIX
 
 pytestmark = pytest.mark.skipif(

@@ -1,4 +1,4 @@
-"""The risk map: geometry in data/geo/, the SVG from atlas.map."""
+"""The risk map: geometry in data/geo/, the SVG from atlas.render.map."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from atlas.browser import browser, chromium_available
-from atlas.map import GEO_DIR, SHAPES_FILE, load_geo, map_svg_for, project, risk_map_svg
-from atlas.names import country_name
-from atlas.risk import LEVELS, assess
-from atlas.strings import Strings
+from atlas.data.names import country_name
+from atlas.model.risk import LEVELS, assess
+from atlas.render.map import GEO_DIR, SHAPES_FILE, load_geo, map_svg_for, project, risk_map_svg
+from atlas.render.strings import Strings
+from atlas.tools.browser import browser, chromium_available
 from conftest import LANGUAGES, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -114,7 +114,7 @@ def test_point_in_polygon_sanity(geo):
 
 
 def test_shapes_stay_inside_the_map(geo):
-    from atlas.map import HEIGHT, WIDTH
+    from atlas.render.map import HEIGHT, WIDTH
 
     shapes, markers = geo
     for code, paths in shapes.items():
@@ -161,7 +161,7 @@ def test_svg_is_accessible_and_self_contained(maps, lang):
     text = maps[lang]
     root = ET.fromstring(text)
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "group"  # not "img": that would hide the links (see atlas.map.ROLE)
+    assert root.get("role") == "group"  # not "img": that would hide the links (see atlas.render.map.ROLE)
     assert root.get("aria-labelledby") == "atlas-map-title"
     assert root.get("aria-describedby") == "atlas-map-desc"
     assert root[0].tag == f"{SVG}title" and root[0].text
@@ -233,7 +233,7 @@ def test_risk_map_svg_is_a_pure_function():
 def test_a_profiled_country_that_cannot_be_drawn_is_left_off_the_map_and_warned():
     svg = risk_map_svg({}, {}, {"ZZ": "high"}, {}, str, "t", "d", [])
     assert "<a " not in svg
-    from atlas.map import load_geo, missing_from_map
+    from atlas.render.map import load_geo, missing_from_map
 
     shapes, markers = load_geo()
     assert missing_from_map(["PL", "MV"], shapes, markers) == ["MV"]
@@ -245,7 +245,7 @@ def test_geo_files_exist():
 
 
 def test_shapes_are_drawn_at_whole_units_without_losing_small_ones():
-    from atlas.pathdata import coarse, rings
+    from atlas.render.pathdata import coarse, rings
 
     square = "M10.2 20.4l5.1 0 0 4.9-5.1 0z"
     assert coarse(square) == "M10 20l5 0 0 5-5 0z"

@@ -10,8 +10,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from atlas.browser import browser
-from atlas.offline import build_outputs, copy_files, link_target, offline_zip_name, rewrite_links
+from atlas.render.site_pages import offline_zip_name
+from atlas.site.offline import build_outputs, copy_files, link_target, rewrite_links
+from atlas.tools.browser import browser
 from conftest import LANGUAGES, PREFIX
 
 SITE_URL = "https://atlas.example.org/"

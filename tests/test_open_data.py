@@ -8,8 +8,8 @@ import json
 
 import jsonschema
 
-from atlas.names import country_name
-from atlas.risk import assess
+from atlas.data.names import country_name
+from atlas.model.risk import assess
 
 
 def load(site, name):

@@ -7,7 +7,7 @@ import os
 import pytest
 from pypdf import PdfReader
 
-from atlas.browser import browser, chromium_available, print_pdf, serve
+from atlas.tools.browser import browser, chromium_available, print_pdf, serve
 from conftest import build_site, page_path
 
 needs_chromium = pytest.mark.skipif(
@@ -19,7 +19,7 @@ needs_chromium = pytest.mark.skipif(
 @pytest.mark.parametrize("lang,path", [("en", "countries/lt"), ("be", "countries/pl"), ("ru", "countries/am")])
 def test_country_page_prints_to_clean_a4(site, dataset, tmp_path, lang, path):
     code = path.split("/")[-1].upper()
-    from atlas.names import country_name
+    from atlas.data.names import country_name
 
     with serve(site) as base, browser() as chromium:
         page = chromium.new_page()

@@ -9,10 +9,10 @@ import itertools
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas import risk as risk_module
-from atlas.risk import LEVELS, RULES, Facts, Reason, assess, decide
-from atlas.strings import Strings
-from atlas.treaties import TREATIES
+from atlas.data.treaties import TREATIES
+from atlas.model import risk as risk_module
+from atlas.model.risk import LEVELS, RULES, Facts, Reason, assess, decide
+from atlas.render.strings import Strings
 from conftest import page_path
 from test_validation import assert_reported, line_of, problems_for, replace_once
 
@@ -207,7 +207,7 @@ def test_the_methodology_table_is_the_rule_in_every_language(site):
 
 
 def test_the_methodology_table_follows_a_change_of_the_rule(dataset, monkeypatch):
-    from atlas.render import Renderer
+    from atlas.render.renderer import Renderer
 
     before = Renderer(dataset, "en").risk_rule_markdown()
     monkeypatch.setattr(risk_module, "RULES", tuple(r for r in RULES if r.id != "security_cooperation"))

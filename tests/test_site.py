@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.names import collation_key, country_name
-from atlas.render import SECTIONS
-from atlas.strings import Strings
+from atlas.data.names import collation_key, country_name
+from atlas.render.country import SECTIONS
+from atlas.render.strings import Strings
 from conftest import LANGUAGES, build_site, page_path
 
 BASE = "http://127.0.0.1:8000/"
@@ -163,7 +163,7 @@ def test_404_page_speaks_all_three_languages(site):
 
 
 def test_edit_links_point_to_the_text_file_of_that_language(site, dataset):
-    from atlas.config import ROOT
+    from atlas.data.config import ROOT
 
     for code, lang in country_pages(dataset):
         soup = soup_of(page_path(site, lang, f"countries/{code.lower()}"))
@@ -220,7 +220,7 @@ def test_a_lagging_translation_says_so(project, tmp_path):
 
 
 def test_interface_strings_are_complete_in_every_language():
-    from atlas.strings import flatten, load_strings
+    from atlas.render.strings import flatten, load_strings
 
     english = set(flatten(load_strings("en")))
     for lang in LANGUAGES[1:]:
@@ -230,7 +230,7 @@ def test_interface_strings_are_complete_in_every_language():
 
 
 def test_facts_link_points_to_the_country_in_the_data_file(site, dataset):
-    from atlas.config import ROOT
+    from atlas.data.config import ROOT
 
     lines = (ROOT / "data/countries.yml").read_text(encoding="utf-8").splitlines()
     for code in dataset.countries:
@@ -244,7 +244,7 @@ def test_facts_link_points_to_the_country_in_the_data_file(site, dataset):
 def test_every_edit_link_points_to_an_existing_file_or_a_new_file_form(site):
     from urllib.parse import parse_qs, urlparse
 
-    from atlas.config import ROOT
+    from atlas.data.config import ROOT
 
     for path in site.rglob("index.html"):
         soup = soup_of(path)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from atlas.dataset import load_dataset
-from atlas.problems import errors
+from atlas.data.problems import errors
+from atlas.model.dataset import load_dataset
 from conftest import ROOT, build_site
 
 
@@ -270,7 +270,7 @@ def test_yes_no_words_are_text_not_booleans(project):
         "      status: yes\n      sources: [interpol-member-lt",
     )
     assert problems_for(project) == []
-    from atlas.yamlsource import parse_yaml
+    from atlas.data.yamlsource import parse_yaml
 
     located, problems = parse_yaml("NO:\n  flag: true\n  word: no\n", "x.yml")
     assert not problems and located.data == {"NO": {"flag": True, "word": "no"}}

@@ -73,7 +73,7 @@ def test_contact_changes_are_flagged():
 
 def test_link_checker_against_a_local_server(tmp_path):
     sys.path.insert(0, str(ROOT / "scripts"))
-    from atlas.browser import serve
+    from atlas.tools.browser import serve
     from check_links import check, collect_urls
 
     (tmp_path / "here.html").write_text("ok", encoding="utf-8")

@@ -27,22 +27,20 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from atlas.build_run import current_run, start_run  # noqa: E402
-from atlas.config import ROOT  # noqa: E402
-from atlas.dataset import load_dataset  # noqa: E402
-from atlas.docs_model import data_model_markdown  # noqa: E402
-from atlas.export import write_exports  # noqa: E402
-from atlas.feeds import atom_feed  # noqa: E402
-from atlas.guides import paragraph_permalinks  # noqa: E402
-from atlas.map import map_svg_for  # noqa: E402
-from atlas.offline import build_outputs, publish_offline_copy  # noqa: E402
-from atlas.parallel import LanguageForks, available_cpus, worker_count  # noqa: E402
-from atlas.problems import errors, warnings  # noqa: E402
-from atlas.render import Renderer, lagging_page, untranslated_page  # noqa: E402
-from atlas.script_loading import load_scripts_after_paint  # noqa: E402
-from atlas.search import mark_search_regions  # noqa: E402
-from atlas.security import add_security_meta, policy_applies  # noqa: E402
-from atlas.site import (  # noqa: E402
+from atlas.data.config import ROOT  # noqa: E402
+from atlas.data.problems import errors, warnings  # noqa: E402
+from atlas.model.dataset import load_dataset  # noqa: E402
+from atlas.render.docs_model import data_model_markdown  # noqa: E402
+from atlas.render.guides import lagging_page, paragraph_permalinks, untranslated_page  # noqa: E402
+from atlas.render.map import map_svg_for  # noqa: E402
+from atlas.render.renderer import Renderer  # noqa: E402
+from atlas.render.strings import Strings  # noqa: E402
+from atlas.render.templates_cache import SHARED as TEMPLATE_BYTECODE  # noqa: E402
+from atlas.render.toc import anchor_ids, headings, toc_tokens  # noqa: E402
+from atlas.site.build_run import current_run, start_run  # noqa: E402
+from atlas.site.export import write_exports  # noqa: E402
+from atlas.site.feeds import atom_feed  # noqa: E402
+from atlas.site.mkdocs_facts import (  # noqa: E402
     built_languages,
     current_language,
     edit_url_for,
@@ -57,10 +55,12 @@ from atlas.site import (  # noqa: E402
     site_root_path,
     up_to_root,
 )
-from atlas.strings import Strings  # noqa: E402
-from atlas.templates_cache import SHARED as TEMPLATE_BYTECODE  # noqa: E402
-from atlas.toc import anchor_ids, headings, toc_tokens  # noqa: E402
-from atlas.whitespace import collapse_whitespace  # noqa: E402
+from atlas.site.offline import build_outputs, publish_offline_copy  # noqa: E402
+from atlas.site.parallel import LanguageForks, available_cpus, worker_count  # noqa: E402
+from atlas.site.script_loading import load_scripts_after_paint  # noqa: E402
+from atlas.site.search import mark_search_regions  # noqa: E402
+from atlas.site.security import add_security_meta, policy_applies  # noqa: E402
+from atlas.site.whitespace import collapse_whitespace  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.countries")
 INDEX_MARKER = "<!-- atlas:countries-index -->"

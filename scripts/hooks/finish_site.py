@@ -13,10 +13,10 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from atlas.build_run import current_run  # noqa: E402
-from atlas.config import load_site_config  # noqa: E402
-from atlas.finish import LanguageBuildFailed, finish_site  # noqa: E402
-from atlas.site import built_languages  # noqa: E402
+from atlas.data.config import load_site_config  # noqa: E402
+from atlas.site.build_run import current_run  # noqa: E402
+from atlas.site.finish import LanguageBuildFailed, finish_site  # noqa: E402
+from atlas.site.mkdocs_facts import built_languages  # noqa: E402
 
 
 @event_priority(-200)

@@ -12,14 +12,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks
-from .config import ROOT, SiteConfig, load_site_config
-from .guides import check_citations, check_heading_ids, cited_in_docs
-from .problems import Problem
-from .prose import Prose, load_prose, prose_path
-from .schema import check_schema
-from .treaties import check_restated, check_treaty_table
-from .yamlsource import Located, load_yaml
+from ..data import checks
+from ..data.config import ROOT, SiteConfig, load_site_config
+from ..data.guides import check_citations, check_heading_ids, cited_in_docs
+from ..data.problems import Problem
+from ..data.prose import Prose, load_prose, prose_path
+from ..data.schema import check_schema
+from ..data.treaties import check_restated, check_treaty_table
+from ..data.yamlsource import Located, load_yaml
 
 
 @dataclass
@@ -242,7 +242,7 @@ def _check_orphan_prose(docs_dir: Path, countries: dict, root: Path) -> list[Pro
 
 
 def _check_map(countries: Located, name: str) -> list[Problem]:
-    from .map import load_geo, missing_from_map
+    from ..render.map import load_geo, missing_from_map
 
     shapes, markers = load_geo()
     return [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .citation import absolute_url
-from .names import country_name
-from .strings import Strings
+from ..data.names import country_name
+from ..model.citation import absolute_url
+from ..render.strings import Strings
 
 
 def feed_entries(dataset, lang: str) -> list[dict]:

@@ -1,5 +1,5 @@
-"""Hand-written pages (guides, about): numbered source citations from data/sources.yml,
-paragraph permalinks, and the checks that keep them honest.
+"""Citations in hand-written pages (guides, about) and the checks that keep them honest:
+every [@source-id] names a source in data/sources.yml, every heading id is unique.
 
 In Markdown a citation is written [@source-id] or [@id-one; @id-two]; the build turns
 it into numbered references and appends the numbered source list under "Sources".
@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markupsafe import Markup
-
 from .problems import Problem, suggest
 from .prose import split_front_matter
 
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*(?:\s*;\s*@[a-z0-9][a-z0-9-]*)*)\]")
-SOURCES_MARKER = "<!-- atlas:sources -->"
 
 
 def cited_ids(markdown: str) -> list[str]:
@@ -27,16 +24,6 @@ def cited_ids(markdown: str) -> list[str]:
             if source_id not in ids:
                 ids.append(source_id)
     return ids
-
-
-def replace_citations(markdown: str, cite) -> str:
-    """`cite` is a render.Citations: numbers in order of first use."""
-
-    def one(match: re.Match) -> str:
-        ids = [part.strip().lstrip("@") for part in match.group(1).split(";")]
-        return str(cite(ids))
-
-    return CITATION.sub(one, markdown)
 
 
 def cited_in_docs(docs_dir: Path) -> set[str]:
@@ -90,35 +77,3 @@ def check_heading_ids(docs_dir: Path, root: Path) -> list[Problem]:
                     )
                 )
     return problems
-
-
-PARAGRAPH = re.compile(r"<(p|li)(?![^>]*\bid=)([^>]*)>")
-
-
-def paragraph_permalinks(html: str, title: str) -> str:
-    """Give every paragraph and list item in the article a stable id under its section
-    (#section-id-p3) and a small permalink, so a lawyer can cite one paragraph."""
-    out = []
-    section = "intro"
-    counters: dict[str, int] = {}
-    position = 0
-    heading = re.compile(r'<h[2-4][^>]*\bid="([^"]+)"')
-    for match in re.finditer(r'<h[2-4][^>]*\bid="[^"]+"[^>]*>|<(?:p|li)(?![^>]*\bid=)[^>]*>', html):
-        out.append(html[position : match.start()])
-        tag = match.group(0)
-        found = heading.match(tag)
-        if found:
-            section = found.group(1)
-            out.append(tag)
-        elif 'class="atlas-' in tag or "admonition-title" in tag:
-            out.append(tag)
-        else:
-            counters[section] = counters.get(section, 0) + 1
-            anchor = f"{section}-p{counters[section]}"
-            name = tag[1:].split()[0].rstrip(">")
-            rest = tag[len(name) + 1 :]
-            link = Markup('<a class="atlas-pilcrow" href="#{0}" aria-label="{1}">¶</a>').format(anchor, title)
-            out.append(f'<{name} id="{anchor}"{rest}{link}')
-        position = match.end()
-    out.append(html[position:])
-    return "".join(out)

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from .config import ROOT
+from ..data.config import ROOT
+from ..data.yamlsource import FAST_LOADER
+from ..model.risk import LEVELS
 from .pathdata import coarse
-from .risk import LEVELS
-from .yamlsource import FAST_LOADER
 
 GEO_DIR = ROOT / "data" / "geo"
 SHAPES_FILE = GEO_DIR / "countries-110m.json"
@@ -235,7 +235,7 @@ def map_svg_for(dataset, lang: str, href_prefix: str = "../countries/", geo=None
     (the countries index /countries/ or /ru/countries/, /about/, ...), so it keeps
     the reader in their language; pass "" for links relative to the countries
     index itself. geo: (shapes, markers) as from load_geo, read when not given."""
-    from .names import collation_key, country_name
+    from ..data.names import collation_key, country_name
     from .strings import Strings
 
     t = Strings(lang)

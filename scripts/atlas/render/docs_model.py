@@ -3,7 +3,7 @@ that the documentation cannot drift from what the validator enforces."""
 
 from __future__ import annotations
 
-from .schema import load_schema
+from ..data.schema import load_schema
 
 FILES = (
     ("data/countries.yml", "countries.schema.json", "XX"),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .treaties import participations
+from ..data.treaties import participations
 
 LEVELS = ("very-high", "high", "elevated", "too-little-known", "no-route-found")
 RULE_YEAR = 2020

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .config import ROOT
-from .prose import prose_path
+from ..data.config import ROOT
+from ..data.prose import prose_path
 
 WATCHED = ("data", "schema", "docs/countries")
 
@@ -127,7 +127,7 @@ def nav_translations(config) -> dict:
 
 def page_lags_behind(page, dataset) -> bool:
     """A translated hand-written page whose English original changed since translation."""
-    from .pages import page_translation_state
+    from ..data.pages import page_translation_state
 
     src = Path(page.file.abs_src_path or "")
     match = re.match(r"^(.+)\.([a-z]{2})\.md$", src.name)

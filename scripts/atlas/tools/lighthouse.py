@@ -12,8 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..data.config import ROOT
 from .browser import CHROMIUM, LAUNCH_ARGS
-from .config import ROOT
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -11,7 +11,7 @@ import jsonschema
 from .problems import Problem, dotted, suggest
 from .yamlsource import Located
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 
 
 @cache

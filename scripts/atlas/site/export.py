@@ -11,11 +11,11 @@ import io
 import json
 from pathlib import Path
 
-from .citation import build_commit
-from .names import country_name
-from .risk import LEVELS, RULES
-from .strings import Strings
-from .treaties import TREATIES, participations
+from ..data.names import country_name
+from ..data.treaties import TREATIES, participations
+from ..model.citation import build_commit
+from ..model.risk import LEVELS, RULES
+from ..render.strings import Strings
 
 FORMAT_VERSION = "2.0"  # 2.0: risk levels from the decision table; reasons are objects; treaty_table
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}

@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 from babel.dates import format_date, format_skeleton, get_date_format, get_month_names, parse_pattern
 
-from .checks import parse_partial_date
-from .config import ROOT
-from .yamlsource import FAST_LOADER
+from ..data.checks import parse_partial_date
+from ..data.config import ROOT
+from ..data.yamlsource import FAST_LOADER
 
 I18N_DIR = ROOT / "data" / "i18n"
 DATE_PATTERNS = {"en": "d MMMM y"}

@@ -10,7 +10,7 @@ from xml.sax.saxutils import quoteattr
 
 from markupsafe import escape
 
-from .citation import absolute_url
+from ..model.citation import absolute_url
 
 
 def built_pages(site: Path, languages: tuple[str, ...], default: str) -> dict[str, set[str]]:

@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import ROOT
+from ..data.config import ROOT
 
 
 @lru_cache(maxsize=1)

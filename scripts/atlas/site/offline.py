@@ -18,9 +18,10 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .config import load_site_config
-from .site import site_root_path
-from .strings import Strings
+from ..data.config import load_site_config
+from ..render.site_pages import offline_zip_name
+from ..render.strings import Strings
+from .mkdocs_facts import site_root_path
 
 # Folders of the online site that the offline copy leaves out.
 LEFT_OUT = (
@@ -271,7 +272,3 @@ def publish_offline_copy(
             if ZIP_SIZE in text:
                 path.write_text(text.replace(ZIP_SIZE, shown), encoding="utf-8")
     return size
-
-
-def offline_zip_name(lang: str) -> str:
-    return f"interpol-atlas-{lang}.zip"

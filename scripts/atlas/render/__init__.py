@@ -1,0 +1,1 @@
+"""Pages in each language: interface strings, templates, the country page, lists, the map."""

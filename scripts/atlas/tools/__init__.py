@@ -1,0 +1,1 @@
+"""Helpers for tests and measurements: the browser, Lighthouse, one page of each kind."""
