@@ -22,6 +22,7 @@ These are measurements, not tests: nothing here fails when a budget is missed.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import gzip
 import json
@@ -272,20 +273,20 @@ def lighthouse_scores(site: Path, runs: int) -> list[dict]:
     return rows
 
 
-def main(argv: list[str]) -> int:
-    if "--help" in argv or "-h" in argv:
-        print(__doc__)
-        return 0
-    if "--page-only" in argv:  # rewrite the page from the figures already measured
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--countries", type=int, default=200, help="countries of the synthetic site (default 200)")
+    parser.add_argument("--build-runs", type=int, default=3, help="timed runs per build (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
+    parser.add_argument("--skip-serve", action="store_true", help="do not time `mkdocs serve`")
+    parser.add_argument("--skip-lighthouse", action="store_true", help="keep the last published Lighthouse scores")
+    parser.add_argument("--page-only", action="store_true", help="rewrite the page from performance.json")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.page_only:  # rewrite the page from the figures already measured
         write_page(json.loads(RESULTS.read_text(encoding="utf-8")))
         return 0
-
-    def option(name: str, default: int) -> int:
-        return int(argv[argv.index(name) + 1]) if name in argv else default
-
-    total = option("--countries", 200)
-    runs = option("--lighthouse-runs", 3)
-    build_runs = option("--build-runs", 3)
+    total, runs, build_runs = args.countries, args.lighthouse_runs, args.build_runs
     results: dict = {"date": dt.date.today().isoformat(), "machine_cpus": os.cpu_count(), "build_runs": build_runs}
     no_search = dict(ENV, ATLAS_SEARCH_INDEX="0")
     pagefind = [PY, "-m", "pagefind", "--output-subdir", "pagefind", "--quiet", "--site"]
@@ -321,9 +322,9 @@ def main(argv: list[str]) -> int:
         results["ratio_atlas_to_plain"] = round(
             results["synthetic_build_without_offline"]["median"] / results["plain_material_build"]["median"], 2
         )
-        if "--skip-serve" not in argv:
+        if not args.skip_serve:
             results["serve_edit_visible_seconds"] = round(serve_edit_seconds(real), 2)
-        if "--skip-lighthouse" not in argv:
+        if not args.skip_lighthouse:
             timed([*pagefind, str(real / "site")], real)
             results["lighthouse_date"] = results["date"]
             results["lighthouse_runs"] = runs
@@ -483,4 +484,6 @@ HOW_PAGES_STAY_FAST = [
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from cli import main
+
+    sys.exit(main(["benchmark", *sys.argv[1:]]))

@@ -10,6 +10,7 @@ Exit code: 0 no contact changed, 3 contacts changed (the workflow then requires 
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -74,8 +75,12 @@ def line_of(text: str, needle: str) -> int:
     return 1
 
 
-def main(argv: list[str]) -> int:
-    base = argv[argv.index("--base") + 1] if "--base" in argv else "origin/main"
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--base", default="origin/main", help="the git ref to compare with (default origin/main)")
+
+
+def run(args: argparse.Namespace) -> int:
+    base = args.base
     shown = subprocess.run(["git", "show", f"{base}:{FILE}"], cwd=ROOT, capture_output=True, text=True, check=False)
     if shown.returncode != 0:
         print(f"cannot read {FILE} at {base}: {shown.stderr.strip()}")
@@ -96,4 +101,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli import main
+
+    sys.exit(main(["contacts", *sys.argv[1:]]))

@@ -9,6 +9,7 @@ the outside network. Exit code: 0 all answered, 1 some failed.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import urllib.error
 import urllib.request
@@ -58,12 +59,15 @@ def check(urls: list[str], timeout: float = 15.0, workers: int = 8, fetch=fetch_
     return {url: status for url, status in results.items() if not (isinstance(status, int) and status < 400)}
 
 
-def main(argv: list[str]) -> int:
-    limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
-    timeout = float(argv[argv.index("--timeout") + 1]) if "--timeout" in argv else 15.0
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=int, help="check only the first N addresses (sorted)")
+    parser.add_argument("--timeout", type=float, default=15.0, help="seconds per request (default 15)")
+
+
+def run(args: argparse.Namespace) -> int:
     urls = collect_urls()
-    targets = sorted(urls)[:limit]
-    failed = check(targets, timeout=timeout)
+    targets = sorted(urls)[: args.limit]
+    failed = check(targets, timeout=args.timeout)
     for url, status in sorted(failed.items()):
         print(f"{status}: {url} ({', '.join(urls[url])})")
     print(f"{len(targets)} links checked, {len(failed)} failed.")
@@ -71,4 +75,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli import main
+
+    sys.exit(main(["links", *sys.argv[1:]]))

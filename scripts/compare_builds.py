@@ -83,12 +83,13 @@ def differences(a: Path, b: Path) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site_a", type=Path)
     parser.add_argument("site_b", type=Path)
     parser.add_argument("--show", type=int, default=20, help="differences to print in detail (default 20)")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     found = differences(args.site_a, args.site_b)
     for name, kind, detail in found[: args.show]:
         print(f"{name}: {kind}")
@@ -102,4 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli import main
+
+    sys.exit(main(["compare-builds", *sys.argv[1:]]))

@@ -8,6 +8,7 @@ names when the site was built with ATLAS_PDF_LINKS=1.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -19,8 +20,12 @@ from atlas.render.renderer import Renderer  # noqa: E402
 from atlas.tools.browser import browser, print_pdf, serve  # noqa: E402
 
 
-def main(site_dir: str) -> int:
-    site = Path(site_dir).resolve()
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", nargs="?", default="site", help="the built site (default site/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    site = Path(args.site).resolve()
     dataset, problems = load_dataset()
     if dataset is None:
         print("\n".join(map(str, problems)))
@@ -42,4 +47,6 @@ def main(site_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "site"))
+    from cli import main
+
+    sys.exit(main(["pdfs", *sys.argv[1:]]))

@@ -12,6 +12,7 @@ Run python scripts/validate.py afterwards, then fill in facts with their sources
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -160,22 +161,17 @@ def entry_text(code: str, region: str, today: dt.date) -> str:
 """
 
 
-def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--region")]
-    region = None
-    for i, arg in enumerate(argv):
-        if arg == "--region" and i + 1 < len(argv):
-            region = argv[i + 1]
-            args.remove(region)
-        elif arg.startswith("--region="):
-            region = arg.split("=", 1)[1]
-    if len(args) != 1:
-        print(__doc__)
-        return 2
-    code = args[0].strip().upper()
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", help="ISO 3166-1 alpha-2 code, any case (e.g. fi or FI)")
+    parser.add_argument("--region", help=f"one of {', '.join(REGIONS)} (guessed when omitted; check it)")
+
+
+def run(args: argparse.Namespace) -> int:
+    region = args.region
+    code = args.code.strip().upper()
     if pycountry.countries.get(alpha_2=code) is None:
         known = [c.alpha_2 for c in pycountry.countries]
-        print(f"'{args[0]}' is not an ISO 3166-1 alpha-2 country code{suggest(code, known)}")
+        print(f"'{args.code}' is not an ISO 3166-1 alpha-2 country code{suggest(code, known)}")
         return 1
     if code == "BY":
         print("Belarus is the requesting state; it has no profile.")
@@ -207,4 +203,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from cli import main
+
+    sys.exit(main(["new-country", *sys.argv[1:]]))

@@ -20,6 +20,7 @@ What it does:
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -319,12 +320,13 @@ def write(shapes: dict[str, list[str]], source_note: str, out: Path) -> None:
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] in {"-h", "--help"}:
-        print(__doc__)
-        return 0 if argv else 2
-    source = Path(argv[0])
-    out = Path(argv[1]) if len(argv) > 1 else OUT
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", type=Path, help="world-atlas's countries-110m.json")
+    parser.add_argument("out", nargs="?", type=Path, default=OUT, help="default data/geo/countries-110m.json")
+
+
+def run(args: argparse.Namespace) -> int:
+    source, out = args.source, args.out
     package = source.parent / "package.json"
     version = json.loads(package.read_text(encoding="utf-8")).get("version") if package.exists() else "unknown"
     shapes, notes = prepare(source)
@@ -336,4 +338,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli import main
+
+    sys.exit(main(["map-data", *sys.argv[1:]]))

@@ -11,6 +11,7 @@ recorded its `translation_of` fingerprint. Exit code 0 always (it reports).
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -76,8 +77,15 @@ def mark(path_text: str) -> int:
     return 0
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mark", metavar="FILE", help="record the English fingerprint this translation now matches")
+
+
+def run(args: argparse.Namespace) -> int:
+    return mark(args.mark) if args.mark else report()
+
+
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    if args[:1] == ["--mark"] and len(args) == 2:
-        sys.exit(mark(args[1]))
-    sys.exit(report())
+    from cli import main
+
+    sys.exit(main(["translations", *sys.argv[1:]]))

@@ -9,6 +9,7 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -18,13 +19,15 @@ from atlas.data.problems import errors, warnings  # noqa: E402
 from atlas.model.dataset import load_dataset  # noqa: E402
 
 
-def main(argv: list[str]) -> int:
-    quiet = "--errors-only" in argv
-    argv = [a for a in argv if a != "--errors-only"]
-    path = Path(argv[0]).resolve() if argv else None
-    _dataset, problems = load_dataset(path)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", type=Path, help="the countries file (default data/countries.yml)")
+    parser.add_argument("--errors-only", action="store_true", help="hide warnings (their number is still printed)")
+
+
+def run(args: argparse.Namespace) -> int:
+    _dataset, problems = load_dataset(args.path.resolve() if args.path else None)
     for problem in sorted(problems):
-        if not (quiet and problem.warning):
+        if not (args.errors_only and problem.warning):
             print(problem)
     found, warned = len(errors(problems)), len(warnings(problems))
     if found:
@@ -35,4 +38,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from cli import main
+
+    sys.exit(main(["validate", *sys.argv[1:]]))
