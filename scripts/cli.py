@@ -26,6 +26,7 @@ COMMANDS = {
     "benchmark": ("benchmark", "measure build time, page weight, search and Lighthouse"),
     "compare-builds": ("compare_builds", "compare two built sites file by file"),
     "map-data": ("prepare_map_data", "make data/geo/countries-110m.json from world-atlas"),
+    "smoke": ("smoke_generators", "build the site with ProperDocs and Zensical and check what works"),
 }
 
 
