@@ -264,3 +264,17 @@ def test_restating_a_treaty_in_countries_yml_is_an_error(project):
     replace_once(countries, "  protection:\n", '  protection:\n    council_of_europe:\n      status: "yes"\n')
     line = line_of(countries, "council_of_europe:")
     assert_reported(problems_for(project), "data/countries.yml", line, "council_of_europe", "treaties.yml")
+
+
+def test_the_overview_cis_filter_reads_the_treaty_table(site, dataset):
+    from atlas.data.treaties import participations
+
+    overview = BeautifulSoup(page_path(site, "en", "countries").read_text(encoding="utf-8"), "html.parser")
+    belarus = participations(dataset.treaties, "BY")
+    for code, country in dataset.countries.items():
+        here = participations(dataset.treaties, code)
+        bound = any(here[k].bound and belarus[k].bound for k in ("minsk_convention", "chisinau_convention"))
+        cis = bound or country["channels"]["interstate_search"]["status"] == "yes"
+        channels = overview.select_one(f'tr[data-code="{code}"]')["data-channels"].split()
+        assert ("cis" in channels) == cis, code
+    assert "cis" in overview.select_one('tr[data-code="MD"]')["data-channels"].split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..data.treaties import participations
 from .base import PageRenderer, markdown_refs
 from .country import ANSWERS
 
@@ -40,7 +41,7 @@ class ListPages(PageRenderer):
                     "country": country,
                     "risk": risk,
                     "risk_order": LEVELS.index(risk.level),
-                    "channels": channels_of(country),
+                    "channels": channels_of(country, code, self.dataset.treaties),
                 }
             )
         profiles = [r["country"]["profile"] for r in rows]
@@ -123,15 +124,16 @@ class ListPages(PageRenderer):
         )
 
 
-def channels_of(country: dict) -> list[str]:
-    """Which ways Belarus has to reach a person there, as sourced 'yes' facts."""
+def channels_of(country: dict, code: str, treaties: dict) -> list[str]:
+    """Which ways Belarus has to reach a person there, as sourced facts: Interpol, the CIS
+    (its database, or a Minsk or Chisinau Convention binding this state and Belarus, read
+    from the treaty table), a bilateral treaty that covers extradition."""
     channels = country.get("channels", {})
     found = []
     if any(channels.get(k, {}).get("status") == "yes" for k in ("red_notice", "diffusion")):
         found.append("interpol")
-    cis_conventions = any(
-        channels.get(k, {}).get("status") == "party" for k in ("minsk_convention", "chisinau_convention")
-    )
+    here, belarus = participations(treaties, code), participations(treaties, "BY")
+    cis_conventions = any(here[k].bound and belarus[k].bound for k in ("minsk_convention", "chisinau_convention"))
     if channels.get("interstate_search", {}).get("status") == "yes" or cis_conventions:
         found.append("cis")
     if any(t.get("covers_extradition") == "yes" or t.get("kind") == "extradition" for t in country.get("treaties", [])):
