@@ -158,7 +158,13 @@ def test_the_site_links_to_each_copy_and_gives_its_size(site):
         home = (site / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
         assert f"downloads/{offline_zip_name(lang)}" in home
         size = re.search(r'<span class="atlas-zip-size">([^<]*)</span>', home).group(1)
-        assert re.fullmatch(r"\d+(\.\d)? (KB|MB)", size), size
+        # The reader's units and decimal sign: 1.2 MB in English, 1,2 МБ in ru and be.
+        point, units = (".", {"KB": 1e3, "MB": 1e6}) if lang == "en" else (",", {"КБ": 1e3, "МБ": 1e6})
+        shown = re.fullmatch(rf"(\d+(?:\{point}\d)?) ({'|'.join(units)})", size)
+        assert shown, f"{lang}: {size}"
+        actual = (site / "downloads" / offline_zip_name(lang)).stat().st_size
+        value = float(shown.group(1).replace(",", ".")) * units[shown.group(2)]
+        assert abs(value - actual) <= 0.06 * actual, f"{lang}: {size} for {actual} bytes"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -103,7 +103,7 @@ class PageRenderer:
         self.t = Strings(lang, dataset.config.default_language)
         self.env = _environment()
         self.raw_blocks: dict[str, str] = {}
-        self.common = {"t": self.t, "date": self.t.date, "raw": self.raw}
+        self.common = {"t": self.t, "date": self.t.date, "raw": self.raw, "lang": self.lang}
 
     def raw(self, caller) -> Markup:
         """`{% call raw() %}<html>{% endcall %}`: finished HTML skips the Markdown parser

@@ -65,7 +65,6 @@ class CountryPage(CiteBox):
             overdue=overdue,
             translation=translation_state(self.dataset, code, self.lang),
             answers=ANSWERS,
-            lang=self.lang,
             country_label=self.country_name,
             citation=citation,
             citation_html=self.citation_html(citation),

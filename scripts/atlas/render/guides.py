@@ -40,7 +40,6 @@ class GuidePages(CiteBox):
             citation_html=self.citation_html(citation),
             bibtex_html=bibtex_html(citation, f"interpolatlas-{slug}-{self.lang}", self.lang),
             listing=cite.listing(),
-            lang=self.lang,
             country_label=self.country_name,
         )
         return body.replace(SOURCES_MARKER, "") + "\n\n" + tail

@@ -7,7 +7,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from babel.dates import format_date, format_skeleton, get_date_format, get_month_names, parse_pattern
+from babel import Locale
+from babel.dates import format_date, get_date_format, get_month_names, parse_pattern
 
 from ..data.checks import parse_partial_date
 from ..data.config import ROOT
@@ -44,6 +45,7 @@ class Strings:
 
     def __init__(self, lang: str, default_lang: str = "en"):
         self.lang = lang
+        self.default_lang = default_lang
         self._own = flat_strings(lang)
         self._fallback = flat_strings(default_lang)
 
@@ -53,23 +55,38 @@ class Strings:
             text = self._fallback.get(key)
         if text is None:
             raise KeyError(f"missing interface string '{key}'")
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(**{k: LocalDate(self, v) if k == "date" else v for k, v in values.items()})
+
+    def plural(self, key: str, n: int, **values) -> str:
+        """A counted string in the right CLDR plural form: `key` holds one string per
+        plural category of the language (one, few, many, other), with {n} for the number."""
+        for strings, lang in ((self._own, self.lang), (self._fallback, self.default_lang)):
+            category = Locale.parse(lang).plural_form(n)
+            text = strings.get(f"{key}.{category}") or strings.get(f"{key}.other")
+            if text is not None:
+                return text.format(n=n, **values)
+        raise KeyError(f"missing interface string '{key}.other'")
 
     @property
     def alphabet(self) -> str:
         return self("alphabet")
 
-    def date(self, value) -> str:
-        """Format YYYY, YYYY-MM or YYYY-MM-DD as precisely as it is known."""
+    def date(self, value, form: str = "") -> str:
+        """Format YYYY, YYYY-MM or YYYY-MM-DD as precisely as it is known. `form` is the
+        grammatical form the sentence needs: "" (as a label's value) or "genitive" (after
+        "since": «с сентября 2021 г.»); the patterns per language are under `dates`."""
         text = str(value)
         parsed = parse_partial_date(text) if not isinstance(value, dt.date) else value
         if parsed is None:
             return text
         parts = text.count("-") if not isinstance(value, dt.date) else 2
         if parts == 0:
-            return str(parsed.year)
+            return self("dates.year", year=parsed.year)
         if parts == 1:
-            return format_skeleton("yMMMM", parsed, locale=self.lang)
+            key = "dates.month_genitive" if form == "genitive" else "dates.month"
+            return format_date(parsed, self(key), locale=self.lang)
         return format_date(parsed, DATE_PATTERNS.get(self.lang, "long"), locale=self.lang)
 
     def date_template(self) -> tuple[str, list[str]]:
@@ -79,3 +96,18 @@ class Strings:
         pattern = DATE_PATTERNS.get(self.lang) or get_date_format("long", locale=self.lang).pattern
         names = get_month_names("wide", context="format", locale=self.lang)
         return parse_pattern(pattern).format, [names[month] for month in range(1, 13)]
+
+
+class LocalDate:
+    """A date inside an interface string, formatted in the form the string asks for:
+    "{date}" or "{date:genitive}" (see Strings.date). Text that is not a date (an
+    already formatted date, say) is shown as it is."""
+
+    def __init__(self, strings: Strings, value):
+        self.strings, self.value = strings, value
+
+    def __format__(self, form: str) -> str:
+        return self.strings.date(self.value, form)
+
+    def __str__(self) -> str:
+        return self.strings.date(self.value)

@@ -187,7 +187,7 @@ def cases_rows(dataset) -> list[dict]:
                     "detention_days": case.get("detention_days", ""),
                     "outcome": case["outcome"],
                     "confidence": case["confidence"],
-                    "public_figure": case.get("public_figure", ""),
+                    "public_figure": (case.get("public_figure") or {}).get("en", ""),
                     "draft": "yes" if country["review"]["status"] == "draft" else "no",
                     **{f"description_{lang}": _text(dataset, code, lang, "cases", case["id"]) for lang in langs},
                     "source_ids": " ".join(case["sources"]),

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from ..data.config import load_site_config
@@ -238,8 +239,11 @@ def write_offline_copy(
     return target.stat().st_size
 
 
-def size_label(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+def size_label(size: int, t: Strings) -> str:
+    """A file size in the reader's units and number format (1,2 МБ; 781 КБ)."""
+    if size >= 1_000_000:
+        return t("units.mb", n=format_decimal(round(size / 1_000_000, 1), "0.0", locale=t.lang))
+    return t("units.kb", n=format_decimal(max(1, round(size / 1000)), locale=t.lang))
 
 
 ZIP_SIZE = '<span class="atlas-zip-size">…</span>'
@@ -265,7 +269,7 @@ def publish_offline_copy(
         t("offline.online"),
         (made.year, made.month, made.day),
     )
-    shown = f'<span class="atlas-zip-size">{size_label(size)}</span>'
+    shown = f'<span class="atlas-zip-size">{size_label(size, t)}</span>'
     for relative, path in outputs.items():
         if relative.endswith(".html") and path == site / relative:
             text = path.read_text(encoding="utf-8")
