@@ -53,8 +53,6 @@ def content_pages(site):
             relative = path.relative_to(site).as_posix()
             if lang == "en" and relative.split("/")[0] in ("ru", "be"):
                 continue
-            if "/maintainers/" in f"/{relative}":
-                continue  # maintainer pages are written in English only, and say so
             pages.append((lang, path))
     return pages
 
@@ -97,3 +95,24 @@ def test_detector_tells_belarusian_russian_and_ukrainian_apart():
     }
     for lang, text in samples.items():
         assert iso(detector().detect_language_of(text)) == lang
+
+
+@pytest.mark.parametrize("lang", ["ru", "be"])
+def test_the_readers_navigation_lists_only_pages_written_in_its_language(site, lang):
+    """Pages shown in English (the maintainers' pages) stay out of the ru/be navigation."""
+    root = site / lang
+    fallback = {
+        path.parent.relative_to(root).as_posix()
+        for path in root.rglob("index.html")
+        if 'class="atlas-fallback"' in path.read_text(encoding="utf-8")
+    }
+    assert fallback, "expected some pages shown in English (maintainers)"
+    wrong = set()
+    for path in sorted(root.rglob("index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("nav.md-nav--primary a.md-nav__link[href]"):
+            target = (path.parent / link["href"].split("#")[0]).resolve()
+            relative = target.relative_to(root.resolve()).as_posix() if target.is_relative_to(root.resolve()) else None
+            if relative in fallback:
+                wrong.add(f"{path.relative_to(site)} → {link['href']}")
+    assert not wrong, "\n".join(sorted(wrong)[:20])

@@ -87,7 +87,9 @@ class Strings:
         if parts == 1:
             key = "dates.month_genitive" if form == "genitive" else "dates.month"
             return format_date(parsed, self(key), locale=self.lang)
-        return format_date(parsed, DATE_PATTERNS.get(self.lang, "long"), locale=self.lang)
+        # CLDR puts a narrow no-break space before «г.»; the month and year patterns use a
+        # no-break space: one kind everywhere, and never a line break between year and «г.».
+        return format_date(parsed, DATE_PATTERNS.get(self.lang, "long"), locale=self.lang).replace("\u202f", "\u00a0")
 
     def date_template(self) -> tuple[str, list[str]]:
         """How `date` writes a full date, for the page script that swaps in the reader's
