@@ -14,10 +14,12 @@ from conftest import LANGUAGES
 
 LATIN = re.compile(r"[A-Za-z]")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-# Names, titles and addresses that stay in their own language and script.
+# Names and addresses that stay in their own language and script: code, contacts, an
+# organisation's or a publisher's name, the addresses of sources, the citation box. Source
+# titles are not exempt: a title in another language carries its own lang attribute.
 EXEMPT = (
-    "cite, pre, code, .atlas-sources, .atlas-contact, .headerlink, .atlas-pilcrow, "
-    ".atlas-org strong, .md-content__button, .atlas-cite"
+    "pre, code, .atlas-contact, .headerlink, .atlas-pilcrow, .atlas-org strong, .atlas-publisher, "
+    ".atlas-sources a, .md-content__button, .atlas-cite"
 )
 
 

@@ -97,7 +97,7 @@ class Strings:
         %(d)s, %(MMMM)s and %(y)s for day, month name and year, and the 12 month names."""
         pattern = DATE_PATTERNS.get(self.lang) or get_date_format("long", locale=self.lang).pattern
         names = get_month_names("wide", context="format", locale=self.lang)
-        return parse_pattern(pattern).format, [names[month] for month in range(1, 13)]
+        return parse_pattern(pattern).format.replace("\u202f", "\u00a0"), [names[month] for month in range(1, 13)]
 
 
 class LocalDate:
