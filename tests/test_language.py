@@ -118,3 +118,14 @@ def test_the_readers_navigation_lists_only_pages_written_in_its_language(site, l
             if relative in fallback:
                 wrong.add(f"{path.relative_to(site)} → {link['href']}")
     assert not wrong, "\n".join(sorted(wrong)[:20])
+
+
+def test_untitled_sources_show_their_description_once_in_brackets(site):
+    doubled = []
+    for lang, path in content_pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for cite in soup.select(".atlas-sources cite"):
+            text = cite.get_text()
+            if text.startswith("[[") or text.endswith("]]"):
+                doubled.append(f"{path.relative_to(site)}: {text[:80]}")
+    assert not doubled, "\n".join(doubled[:10])
