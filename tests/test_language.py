@@ -122,7 +122,7 @@ def test_the_readers_navigation_lists_only_pages_written_in_its_language(site, l
 
 def test_untitled_sources_show_their_description_once_in_brackets(site):
     doubled = []
-    for lang, path in content_pages(site):
+    for _lang, path in content_pages(site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for cite in soup.select(".atlas-sources cite"):
             text = cite.get_text()

@@ -90,6 +90,21 @@
   var box = document.getElementById("atlas-search");
   if (!box) { return; }
   var bundle = new URL(box.getAttribute("data-bundle"), location.href).href;
+  var endings = (box.getAttribute("data-endings") || "").split(" ").filter(Boolean);
+  var shortest = Number(box.getAttribute("data-shortest-stem")) || 3;
+  function stem(word) {
+    var lowered = word.toLowerCase();
+    if (!/[\u0400-\u04ff]/.test(lowered)) { return word; }
+    for (var i = 0; i < endings.length; i += 1) {
+      var ending = endings[i];
+      if (lowered.slice(-ending.length) === ending && lowered.length - ending.length >= shortest) {
+        return lowered.slice(0, -ending.length);
+      }
+    }
+    return lowered;
+  }
+  function processTerm(term) { return term.split(/\s+/).map(stem).join(" "); }
+  box.atlasProcessTerm = processTerm; /* what a query becomes (the browser tests read it) */
   var script = document.createElement("script");
   script.src = bundle + "pagefind-ui.js";
   script.onload = function () {
@@ -101,6 +116,10 @@
       showSubResults: true,
       resetStyles: false,
       debounceTimeoutMs: 150,
+      /* Russian and Belarusian words change their endings: search for each word's stem (the
+         endings come from the build, atlas/model/glossary.py), which Pagefind matches as the
+         beginning of every form: «экстрадыцыі» finds «экстрадыцыя». */
+      processTerm: processTerm,
       translations: {
         placeholder: box.getAttribute("data-placeholder"),
         search_label: box.getAttribute("data-placeholder"),

@@ -58,7 +58,7 @@ from atlas.site.mkdocs_facts import (  # noqa: E402
 from atlas.site.offline import build_outputs, publish_offline_copy  # noqa: E402
 from atlas.site.parallel import LanguageForks, available_cpus, worker_count  # noqa: E402
 from atlas.site.script_loading import load_scripts_after_paint  # noqa: E402
-from atlas.site.search import mark_search_regions  # noqa: E402
+from atlas.site.search import add_search_words, mark_search_regions  # noqa: E402
 from atlas.site.security import add_security_meta, policy_applies  # noqa: E402
 from atlas.site.whitespace import collapse_whitespace  # noqa: E402
 
@@ -203,7 +203,8 @@ def lean_page(html: str, folder: str, config) -> str:
 
 
 def on_post_page(output, page, config):
-    html = lean_page(mark_search_regions(output), page_folder(page), config)
+    searchable = add_search_words(mark_search_regions(output), _cache["dataset"].glossary, current_language(config))
+    html = lean_page(searchable, page_folder(page), config)
     return add_security_meta(html) if policy_applies(current_run().command) else html
 
 

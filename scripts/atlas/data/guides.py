@@ -77,3 +77,34 @@ def check_heading_ids(docs_dir: Path, root: Path) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def check_glossary(glossary, shown: str, docs_dir: Path, default_language: str) -> list[Problem]:
+    """Each entry of data/glossary.yml is a term of the glossary page (its heading id) and
+    every word it lists is named in that term's section, in that language's glossary."""
+    from ..model.glossary import phrase_pattern, words_of
+
+    problems = []
+    for term_id, languages in glossary.data.items():
+        for lang, entry in (languages or {}).items():
+            suffix = "" if lang == default_language else f".{lang}"
+            page = docs_dir / "guides" / f"glossary{suffix}.md"
+            text = page.read_text(encoding="utf-8") if page.is_file() else ""
+            section = re.search(rf"^###[^\n]*\{{#{re.escape(term_id)}\}}\n(.*?)(?=^##|\Z)", text, re.M | re.S)
+            if section is None:
+                line = glossary.key_line_of((term_id,))
+                problems.append(Problem(shown, line, term_id, f"no heading {{#{term_id}}} in {page.name}"))
+                continue
+            heading_and_body = section.group(0)
+            for word in words_of(entry if isinstance(entry, dict) else {"term": ""}):
+                if word and not phrase_pattern(word).search(heading_and_body):
+                    problems.append(
+                        Problem(
+                            shown,
+                            glossary.line_of((term_id, lang)),
+                            f"{term_id}.{lang}",
+                            f"«{word}» is not named in the glossary's section #{term_id} ({page.name}): "
+                            "name it there, or take it out of data/glossary.yml",
+                        )
+                    )
+    return problems

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..data import checks
 from ..data.config import ROOT, SiteConfig, load_site_config
-from ..data.guides import check_citations, check_heading_ids, cited_in_docs
+from ..data.guides import check_citations, check_glossary, check_heading_ids, cited_in_docs
 from ..data.problems import Problem
 from ..data.prose import Prose, load_prose, prose_path
 from ..data.schema import check_schema
@@ -28,6 +28,7 @@ class Dataset:
     sources: dict[str, dict]
     organisations: dict[str, dict]
     treaties: dict[str, dict]
+    glossary: dict[str, dict]
     prose: dict[tuple[str, str], Prose]
     config: SiteConfig
     today: dt.date
@@ -73,6 +74,7 @@ def load_dataset(
         "sources": (data_dir / "sources.yml", "sources.schema.json"),
         "organisations": (data_dir / "organisations.yml", "organisations.schema.json"),
         "treaties": (data_dir / "treaties.yml", "treaties.schema.json"),
+        "glossary": (data_dir / "glossary.yml", "glossary.schema.json"),
     }
     problems: list[Problem] = []
     located: dict[str, Located] = {}
@@ -139,6 +141,8 @@ def load_dataset(
     if "sources" in located:
         problems += check_citations(docs_dir, root, set(located["sources"].data))
     problems += check_heading_ids(docs_dir, root)
+    if "glossary" in located:
+        problems += check_glossary(located["glossary"], names["glossary"], docs_dir, config.default_language)
     if "countries" in located:
         problems += _check_map(located["countries"], names["countries"])
     if [p for p in problems if not p.warning]:
@@ -148,6 +152,7 @@ def load_dataset(
         sources=located["sources"].data,
         organisations=located["organisations"].data,
         treaties=located["treaties"].data,
+        glossary=located["glossary"].data,
         prose=prose,
         config=config,
         today=on_date,

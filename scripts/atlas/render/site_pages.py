@@ -6,6 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..data.config import ROOT
+from ..model.glossary import ENDINGS, SHORTEST_STEM
 from .base import PageRenderer, translation_state
 
 
@@ -113,7 +114,8 @@ class SitePages(PageRenderer):
             Markup(
                 '<link rel="stylesheet" href="{0}pagefind/pagefind-ui.css">'
                 '<div id="atlas-search" data-bundle="{0}pagefind/" data-placeholder="{1}" '
-                'data-zero="{2}" data-many="{3}" data-one="{4}" data-clear="{5}" data-more="{6}"></div>'
+                'data-zero="{2}" data-many="{3}" data-one="{4}" data-clear="{5}" data-more="{6}" '
+                'data-endings="{8}" data-shortest-stem="{9}"></div>'
                 "<noscript><p>{7}</p></noscript>"
             ).format(
                 up,
@@ -124,5 +126,7 @@ class SitePages(PageRenderer):
                 self.t("search.clear"),
                 self.t("search.more"),
                 self.t("search.noscript"),
+                " ".join(ENDINGS),
+                SHORTEST_STEM,
             )
         )
