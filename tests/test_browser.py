@@ -184,6 +184,17 @@ def test_404_page_works_for_every_language(running, site, path):
         assert response.status == (404 if missing else 200)
         texts = page.locator("article p[lang]").all_inner_texts()
         assert len(texts) == 3
+        # The frame is in the three languages too: no navigation or search in one language,
+        # and every text outside the article is marked with its language.
+        assert page.locator(".md-sidebar, .md-nav, .md-search, .md-top").count() == 0
+        frame = page.evaluate(
+            """() => [...document.querySelectorAll("header, footer")].flatMap((part) =>
+                 [...part.querySelectorAll("a, p, span")]
+                   .filter((el) => el.children.length === 0 && el.textContent.trim())
+                   .map((el) => [el.closest("[lang]").getAttribute("lang"), el.textContent.trim()]))"""
+        )
+        assert {lang for lang, _ in frame} == {"en", "ru", "be"}, frame
+        assert all(lang != "en" or text.isascii() for lang, text in frame), frame
         for href in page.locator("article a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
             target = site / urlparse(href).path.lstrip("/") / "index.html"
             assert target.exists(), href

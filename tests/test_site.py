@@ -267,3 +267,15 @@ def test_every_edit_link_points_to_an_existing_file_or_a_new_file_form(site):
             name = parse_qs(url.query)["filename"][0]
             assert (ROOT / folder).is_dir() and not (ROOT / folder / name).exists()
             assert re.fullmatch(r"[a-z0-9-]+\.(ru|be)\.md", name), name
+
+
+def test_no_page_title_repeats_the_site_name(site):
+    """«Інтэрпол-атлас - Інтэрпол-атлас» on the home pages was the defect."""
+    doubled = []
+    for path in sorted(site.rglob("*.html")):
+        match = re.search(r"<title>([^<]*)</title>", path.read_text(encoding="utf-8"))
+        if match:
+            parts = [part.strip() for part in re.split(r" - | · ", match.group(1))]
+            if len(parts) != len(set(parts)):
+                doubled.append(f"{path.relative_to(site)}: {match.group(1)}")
+    assert not doubled, "\n".join(doubled[:10])
