@@ -279,3 +279,10 @@ def test_no_page_title_repeats_the_site_name(site):
             if len(parts) != len(set(parts)):
                 doubled.append(f"{path.relative_to(site)}: {match.group(1)}")
     assert not doubled, "\n".join(doubled[:10])
+
+
+def test_no_template_comment_reaches_a_page(site):
+    """The page templates' comments are {## … ##}: a {#- … -#} one would be printed."""
+    pages = {path: path.read_text("utf-8") for path in site.rglob("*.html")}
+    leaked = [str(path.relative_to(site)) for path, text in pages.items() if "{##" in text or "{#-" in text]
+    assert not leaked, leaked[:10]

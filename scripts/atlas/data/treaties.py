@@ -51,6 +51,7 @@ class Participation:
     joined: str | None = None
     joined_by: str | None = None
     left: str | None = None
+    expelled: bool = False
     article_22: str | None = None
     article_22_since: str | None = None
     geographical_limitation: str | None = None
@@ -83,6 +84,7 @@ def participation(table: dict, treaty: str, code: str) -> Participation:
         joined=text("joined"),
         joined_by=text("joined_by"),
         left=text("left"),
+        expelled=row.get("expelled") is True,
         article_22=text("article_22"),
         article_22_since=text("article_22_since"),
         geographical_limitation=text("geographical_limitation"),

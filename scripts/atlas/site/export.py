@@ -49,7 +49,7 @@ def treaty_record(dataset, code: str) -> dict:
     """The country's rows of the treaty table, with the sources and dates they rest on."""
     out = {}
     for treaty, fact in participations(dataset.treaties, code).items():
-        row = {k: v for k, v in vars(fact).items() if v is not None and k not in ("treaty", "code")}
+        row = {k: v for k, v in vars(fact).items() if v not in (None, False) and k not in ("treaty", "code")}
         row["sources"] = list(fact.sources)
         out[treaty] = row
     return out
