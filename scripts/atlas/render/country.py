@@ -57,6 +57,7 @@ class CountryPage(CiteBox):
             text=text,
             cite=cite,
             organisations=organisations,
+            all_organisations=self.dataset.organisations,
             cases=sorted(
                 country.get("cases", []),
                 key=lambda case: case.get("year", 0),
