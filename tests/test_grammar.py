@@ -221,3 +221,17 @@ def test_treaty_lines_agree_and_neither_repeat_nor_contradict_their_status(site,
                 ):
                     wrong.append(f"{code} {lang}: «{form}» does not agree with «{noun}»: {line}")
     assert not wrong, "\n".join(wrong)
+
+
+GENDER_BRACKETS = re.compile(r"\w\((?:-?а|-?ая|-?ы|-?на)\)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang", ["ru", "be"])
+def test_no_page_writes_gender_in_brackets(site, lang):
+    """«Освобождён(а)», «Вызвалены(-ая)»: say it neutrally, or as the sources state."""
+    found = []
+    for path in sorted((site / lang).rglob("index.html")):
+        text = " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
+        for match in GENDER_BRACKETS.finditer(text):
+            found.append(f"{path.relative_to(site)}: …{text[max(0, match.start() - 30) : match.end()]}")
+    assert not found, "\n".join(found[:20])

@@ -17,7 +17,7 @@ from ..model.citation import build_commit
 from ..model.risk import LEVELS, RULES
 from ..render.strings import Strings
 
-FORMAT_VERSION = "2.0"  # 2.0: risk levels from the decision table; reasons are objects; treaty_table
+FORMAT_VERSION = "3.0"  # 3.0: names per language (public_figure is an object); 2.0: risk levels from the decision table
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 TEXT_KEYS = ("summary", "special_procedure", "detention", "statistics", "channels", "protection")
 ANSWERS = ("special_procedure", "detention", "statistics")
