@@ -76,6 +76,36 @@ def test_citation_shows_the_readers_own_access_date(running, lang):
         context.close()
 
 
+def every_page(site) -> list[str]:
+    """Every page of the built site, as a path from its root (all languages)."""
+    folders = [path.parent for path in site.rglob("index.html") if path.parent != site]
+    return sorted(folder.relative_to(site).as_posix() + "/" for folder in folders) + [""]
+
+
+def test_no_page_scrolls_sideways_on_a_360_px_phone(running, site):
+    """Every page, not a sample: one overflowing badge on six pages was missed before."""
+    base, chromium = running
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    wide = []
+    try:
+        for path in every_page(site):
+            page.goto(base + path.removeprefix("./"), wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 360:
+                culprits = page.evaluate(
+                    """() => [...document.querySelectorAll('article *')]
+                         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                         .slice(0, 3)
+                         .map(e => e.tagName + '.' + e.className + ' ' + e.textContent.trim().slice(0, 30))"""
+                )
+                wide.append(f"{path}: {width}px {culprits}")
+    finally:
+        context.close()
+    assert len(every_page(site)) > 150
+    assert not wide, "\n".join(wide)
+
+
 @pytest.mark.parametrize("lang", LANG_PREFIX)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_horizontal_scrolling_at_360_px(running, lang, kind):

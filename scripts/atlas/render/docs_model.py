@@ -3,6 +3,8 @@ that the documentation cannot drift from what the validator enforces."""
 
 from __future__ import annotations
 
+from html import escape
+
 from ..data.schema import load_schema
 
 FILES = (
@@ -60,10 +62,11 @@ def data_model_markdown() -> str:
     for filename, schema_name, key in FILES:
         schema = load_schema(schema_name)
         out.append(f"## `{filename}` {{#{filename.split('/')[-1].replace('.', '-')}}}\n")
-        out.append(schema.get("description", "") + "\n")
+        # Schema texts are plain text: "<code>.md" must not open an HTML element.
+        out.append(escape(schema.get("description", ""), quote=False) + "\n")
         out.append("| Field | Type | Required | Meaning |\n|---|---|---|---|")
         entry = schema["additionalProperties"]
         for path, kind, required, description in _rows(entry, schema, key, True):
-            out.append(f"| `{path}` | {kind} | {'yes' if required else ''} | {description} |")
+            out.append(f"| `{path}` | {kind} | {'yes' if required else ''} | {escape(description, quote=False)} |")
         out.append("")
     return "\n".join(out)
