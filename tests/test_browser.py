@@ -76,6 +76,23 @@ def test_citation_shows_the_readers_own_access_date(running, lang):
         context.close()
 
 
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_the_first_phone_screen_of_the_home_page_leads_to_help_when_detained(running, lang):
+    """Someone stopped at a border needs the detained guide and a country's help at once,
+    without a notice that the translation lags in front of them."""
+    context, page, _requests, _errors = visit(running, LANG_PREFIX[lang], width=360)
+    try:
+        page.set_viewport_size({"width": 360, "height": 640})
+        for target in ("guides/detained/", "guides/legal-help/#help-countries"):
+            link = page.locator(f'article a[href$="{target}"]').first
+            box = link.bounding_box()
+            assert box and box["y"] + box["height"] <= 640, f"{target} is not on the first screen: {box}"
+            assert link.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16
+        assert page.locator(".atlas-behind").count() == 0, "the home page opens with a translation-lag notice"
+    finally:
+        context.close()
+
+
 def every_page(site) -> list[str]:
     """Every page of the built site, as a path from its root (all languages)."""
     folders = [path.parent for path in site.rglob("index.html") if path.parent != site]
