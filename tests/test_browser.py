@@ -93,6 +93,39 @@ def test_the_first_phone_screen_of_the_home_page_leads_to_help_when_detained(run
         context.close()
 
 
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_the_sentences_to_say_are_the_largest_text_of_the_detained_guide(running, lang):
+    """At least 16 px on screen and 11 pt on paper, and never smaller than the guide's text."""
+    context, page, _requests, _errors = visit(running, LANG_PREFIX[lang] + "guides/detained/", width=360)
+    try:
+        size = "e => parseFloat(getComputedStyle(e).fontSize)"
+        said = page.locator(".atlas-say li").first
+        body = page.locator("article > p").first
+        assert said.evaluate(size) >= 16 and said.evaluate(size) >= body.evaluate(size)
+        page.emulate_media(media="print")
+        assert said.evaluate(size) >= 11 * 96 / 72 - 0.01  # 11 pt in CSS pixels
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_keyboard_users_can_skip_the_map_to_the_filters(running, lang):
+    context, page, _requests, _errors = visit(running, LANG_PREFIX[lang] + "countries/")
+    try:
+        first = page.evaluate(
+            """() => [...document.querySelectorAll('article a[href], article input, article button')]
+                 .find(e => !e.closest('.headerlink, .md-content__button'))?.getAttribute('href')"""
+        )
+        assert first == "#atlas-filters", f"the first control of the page is {first}, not the skip link"
+        page.focus(".atlas-skip-map a")
+        assert page.locator(".atlas-skip-map a").is_visible()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('#atlas-filters') !== null")
+    finally:
+        context.close()
+
+
 def every_page(site) -> list[str]:
     """Every page of the built site, as a path from its root (all languages)."""
     folders = [path.parent for path in site.rglob("index.html") if path.parent != site]

@@ -195,3 +195,22 @@ def test_a_copy_works_from_file_urls_without_any_network_request(copies, lang):
         context.close()
     assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file:")]
     assert not errors, errors
+
+
+def test_the_downloads_folder_has_a_page_listing_every_copy(site):
+    """A real host shows 404 at /downloads/ without one: a page in the three languages,
+    each copy with its size and date, and a link that reaches the file."""
+    from bs4 import BeautifulSoup
+
+    page = site / "downloads" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    sections = {section["lang"]: section for section in soup.select("article section[lang]")}
+    assert set(sections) == set(LANGUAGES)
+    for lang, section in sections.items():
+        link = section.select_one("a[download]")
+        assert (page.parent / link["href"]).is_file(), link["href"]
+        assert link["href"] == offline_zip_name(lang)
+        text = section.get_text(" ")
+        assert re.search(r"\d", text) and ("KB" in text or "КБ" in text or "MB" in text or "МБ" in text), text
+        assert re.search(r"\b20\d\d\b", text), text
+    assert 'name="robots"' not in page.read_text(encoding="utf-8")

@@ -202,6 +202,29 @@ def check_references(
     return problems
 
 
+def check_rights_texts(texts: Located, name: str, sources: dict, countries: dict) -> list[Problem]:
+    """A quoted official text belongs to a profiled country, cites known sources, and has a
+    unique id."""
+    problems, seen = [], {}
+    for code, entries in (texts.data or {}).items():
+        if code not in countries:
+            problems.append(Problem(name, texts.key_line_of((code,)), code, "no such country in data/countries.yml"))
+        for index, entry in enumerate(entries or []):
+            if not isinstance(entry, dict):
+                continue
+            for number, sid in enumerate(entry.get("sources") or []):
+                if sid not in sources:
+                    line = texts.line_of((code, index, "sources", number))
+                    hint = suggest(sid, set(sources))
+                    problems.append(Problem(name, line, f"{code}[{index}].sources", f"unknown source '{sid}'{hint}"))
+            item_id = entry.get("id")
+            if item_id in seen:
+                line = texts.line_of((code, index, "id"))
+                problems.append(Problem(name, line, f"{code}[{index}].id", f"id '{item_id}' is already used"))
+            seen.setdefault(item_id, code)
+    return problems
+
+
 def check_reviews(countries: Located, name: str, today: dt.date) -> list[Problem]:
     problems = []
     for code, country in (countries.data or {}).items():
@@ -239,9 +262,10 @@ def unused_sources(
     name: str,
     cited: set[str] = frozenset(),
     treaties: Located | None = None,
+    rights_texts: Located | None = None,
 ) -> list[Problem]:
     used = {v for p, v in walk(countries.data) if "sources" in p} | set(cited)
-    for other in (organisations, treaties):
+    for other in (organisations, treaties, rights_texts):
         if other:
             used |= {v for p, v in walk(other.data) if "sources" in p}
     return [

@@ -29,6 +29,7 @@ class Dataset:
     organisations: dict[str, dict]
     treaties: dict[str, dict]
     glossary: dict[str, dict]
+    rights_texts: dict[str, list]
     prose: dict[tuple[str, str], Prose]
     config: SiteConfig
     today: dt.date
@@ -75,6 +76,7 @@ def load_dataset(
         "organisations": (data_dir / "organisations.yml", "organisations.schema.json"),
         "treaties": (data_dir / "treaties.yml", "treaties.schema.json"),
         "glossary": (data_dir / "glossary.yml", "glossary.schema.json"),
+        "rights_texts": (data_dir / "rights-texts.yml", "rights-texts.schema.json"),
     }
     problems: list[Problem] = []
     located: dict[str, Located] = {}
@@ -120,7 +122,12 @@ def load_dataset(
                 names["sources"],
                 cited_in_docs(root / "docs"),
                 located.get("treaties"),
+                located.get("rights_texts"),
             )
+            if "rights_texts" in located:
+                problems += checks.check_rights_texts(
+                    located["rights_texts"], names["rights_texts"], located["sources"].data, located["countries"].data
+                )
     countries = located["countries"].data if "countries" in located else {}
     prose: dict[tuple[str, str], Prose] = {}
     docs_dir = root / "docs"
@@ -153,6 +160,7 @@ def load_dataset(
         organisations=located["organisations"].data,
         treaties=located["treaties"].data,
         glossary=located["glossary"].data,
+        rights_texts=located["rights_texts"].data,
         prose=prose,
         config=config,
         today=on_date,

@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..model.dataset import today
 from .build_run import BuildRun
+from .downloads import write_downloads_page
 from .search import index_site
 from .security import add_security_meta, policy_applies
 from .sitemap import write_sitemaps
@@ -35,6 +37,7 @@ def finish_site(site: Path, languages: tuple[str, ...], site_url: str, run: Buil
         if "Content-Security-Policy" not in page and policy_applies(run.command):
             page = add_security_meta(page)
         not_found.write_text(page, encoding="utf-8")
+        write_downloads_page(site, languages, today())
     if os.environ.get("ATLAS_SEARCH_INDEX", "1") != "0":
         index_site(site)
 
