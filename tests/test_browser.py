@@ -126,6 +126,26 @@ def test_keyboard_users_can_skip_the_map_to_the_filters(running, lang):
         context.close()
 
 
+def test_every_country_page_offers_its_jump_menu_on_the_first_phone_screen(running, site):
+    base, chromium = running
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    late = []
+    try:
+        for path in [p for p in every_page(site) if re.fullmatch(r"((ru|be)/)?countries/[a-z]{2}/", p)]:
+            page.goto(base + path, wait_until="load")
+            links = page.locator(".atlas-page-jump a")
+            targets = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+            box = page.locator(".atlas-page-jump").bounding_box()
+            on_first_screen = box is not None and box["y"] + box["height"] <= 740
+            if targets != ["#summary", "#detention", "#legal-help", "#sources"] or not on_first_screen:
+                late.append(f"{path}: {targets} {box}")
+            assert all(page.locator(target).count() == 1 for target in targets), path
+    finally:
+        context.close()
+    assert not late, "\n".join(late[:20])
+
+
 def every_page(site) -> list[str]:
     """Every page of the built site, as a path from its root (all languages)."""
     folders = [path.parent for path in site.rglob("index.html") if path.parent != site]
