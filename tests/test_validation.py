@@ -274,3 +274,26 @@ def test_yes_no_words_are_text_not_booleans(project):
 
     located, problems = parse_yaml("NO:\n  flag: true\n  word: no\n", "x.yml")
     assert not problems and located.data == {"NO": {"flag": True, "word": "no"}}
+
+
+def test_a_deep_profile_without_its_detained_card_is_named(project):
+    (project / "docs/detained/ge.ru.md").unlink()
+    (project / "docs/detained/at.md").write_text("---\ndetained: AT\n---\n", encoding="utf-8")
+    found = problems_for(project)
+    assert any(p.path == "docs/detained/ge.ru.md" and "missing card page for GE" in p.message for p in found), found
+    assert any(p.path == "docs/detained/at.md" and "not a deep profile" in p.message for p in found), found
+
+
+def test_an_official_text_must_cite_known_sources_and_its_country_must_exist(project):
+    texts = project / "data/rights-texts.yml"
+    body = texts.read_text(encoding="utf-8").replace("{}\n", "")
+    texts.write_text(
+        body
+        + "ZZ:\n  - id: zz-law\n    lang: de\n    kind: asylum\n    text: Ein Asylantrag liegt vor.\n"
+        + "    about: {en: An example text here., ru: Пример текста здесь., be: Прыклад тэксту тут.}\n"
+        + "    seen: 2026-12\n    sources: [no-such-source]\n",
+        encoding="utf-8",
+    )
+    found = problems_for(project)
+    assert any(p.path == "data/rights-texts.yml" and "no such country" in p.message for p in found), found
+    assert any("unknown source 'no-such-source'" in p.message for p in found if p.path == "data/rights-texts.yml")

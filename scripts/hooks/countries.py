@@ -1,8 +1,8 @@
 """MkDocs hooks: thin wrappers around scripts/atlas.
 
 - on_config: load and check every data and text file once; stop the build on any error.
-- on_page_markdown: turn a country text file (front matter `country: XX`) into the full
-  page in the language being built, and fill the countries index.
+- on_page_markdown: turn a country text file (front matter `country: XX`) or a card page
+  (`detained: XX`) into the full page in the language being built, and fill the markers.
 - on_env: share compiled theme templates between the language builds.
 - on_files: on `mkdocs build`, fork the further languages' builds (atlas/parallel.py).
 - on_page_context: point "edit this page" at the file that really holds the text.
@@ -130,14 +130,18 @@ def on_page_markdown(markdown, page, config, files):
     dataset = _cache["dataset"]
     lang = current_language(config)
     renderer = renderer_for(dataset, lang, config.site_name)
-    code = page.meta.get("country")
-    if code:
-        code = str(code).upper()
-        page.meta["title"] = renderer.country_name(code)
-        finished = renderer.country_html(code)
-        # The page is finished HTML: skip MkDocs' Markdown pass for it (a quarter of the build).
-        page.render = functools.partial(render_finished_html, page, finished)
-        return finished
+    # Pages made from the data (front matter `country: XX` or `detained: XX`) are finished
+    # HTML: skip MkDocs' Markdown pass for them (a quarter of the build).
+    for key, title, html in (
+        ("country", renderer.country_name, renderer.country_html),
+        ("detained", renderer.card_title, renderer.card_html),
+    ):
+        if page.meta.get(key):
+            code = str(page.meta[key]).upper()
+            page.meta["title"] = title(code)
+            finished = html(code)
+            page.render = functools.partial(render_finished_html, page, finished)
+            return finished
     for marker, make in (
         ("<!-- atlas:risk-ranking -->", renderer.risk_ranking_markdown),
         ("<!-- atlas:risk-rule -->", renderer.risk_rule_markdown),
@@ -146,6 +150,7 @@ def on_page_markdown(markdown, page, config, files):
         ("<!-- atlas:translation-status -->", renderer.translation_status_markdown),
         ("<!-- atlas:data-files -->", renderer.data_files_markdown),
         ("<!-- atlas:search -->", renderer.search_markdown),
+        ("<!-- atlas:cards-status -->", renderer.cards_status_markdown),
     ):
         if marker in markdown:
             markdown = markdown.replace(marker, make())

@@ -145,6 +145,7 @@ def load_dataset(
         problems += _check_required_prose(code, country, prose.get((code, config.default_language)), root, config)
     if "countries" in located:
         problems += _check_orphan_prose(docs_dir, countries, root)
+        problems += _check_cards(docs_dir, countries, root, config)
     if "sources" in located:
         problems += check_citations(docs_dir, root, set(located["sources"].data))
     problems += check_heading_ids(docs_dir, root)
@@ -251,6 +252,28 @@ def _check_orphan_prose(docs_dir: Path, countries: dict, root: Path) -> list[Pro
                     f"no country '{stem.upper()}' in data/countries.yml for this text file",
                 )
             )
+    return problems
+
+
+def _check_cards(docs_dir: Path, countries: dict, root: Path, config) -> list[Problem]:
+    """Every deep profile has its "if detained" card page in every language
+    (docs/detained/<code>[.<lang>].md, front matter `detained: XX`), and only they do."""
+    problems = []
+    folder = docs_dir / "detained"
+    deep = {code.lower() for code, country in countries.items() if country.get("profile") == "deep"}
+    for code in sorted(deep):
+        for lang in config.languages:
+            path = folder / f"{code}{'' if lang == config.default_language else '.' + lang}.md"
+            if not path.exists():
+                message = f"missing card page for {code.upper()} (front matter: detained: {code.upper()})"
+                problems.append(Problem(_rel(path, root), 1, "", message))
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        stem = path.name.split(".")[0]
+        if stem not in deep:
+            problems.append(Problem(_rel(path, root), 1, "", f"'{stem.upper()}' is not a deep profile: no card page"))
+        elif f"detained: {stem.upper()}" not in path.read_text(encoding="utf-8"):
+            message = f"the front matter must say detained: {stem.upper()}"
+            problems.append(Problem(_rel(path, root), 1, "detained", message))
     return problems
 
 

@@ -6,11 +6,12 @@ Markdown. The Jinja templates live in templates/ beside these modules."""
 
 from __future__ import annotations
 
+from .card import DetainedCard
 from .country import CountryPage
 from .guides import GuidePages
 from .lists import ListPages
 from .site_pages import SitePages
 
 
-class Renderer(CountryPage, ListPages, GuidePages, SitePages):
+class Renderer(CountryPage, DetainedCard, ListPages, GuidePages, SitePages):
     """All page kinds for one language (see the modules named above)."""
