@@ -35,7 +35,24 @@ from compare_builds import differences  # noqa: E402
 
 RESULTS = ROOT / "docs" / "maintainers" / "generators.json"
 PAGE = ROOT / "docs" / "maintainers" / "generators.md"
-PINNED = {"ATLAS_TODAY": "2026-12-04", "ATLAS_COMMIT": "0123456789abcdef", "SITE_URL": "https://example.org/atlas/"}
+
+
+def latest_data_date(data_dir: Path = ROOT / "data") -> str:
+    """The latest full date written in the data files: the builds are pinned to it, so the
+    same commit builds the same site, and no date in the data lies in the pinned future."""
+    found = set()
+    for path in data_dir.glob("*.yml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "next_review_due" not in line:  # the one date meant to lie ahead
+                found.update(re.findall(r"\b(20\d\d-\d\d-\d\d)\b", line))
+    return max(found)
+
+
+PINNED = {
+    "ATLAS_TODAY": latest_data_date(),
+    "ATLAS_COMMIT": "0123456789abcdef",
+    "SITE_URL": "https://example.org/atlas/",
+}
 GENERATORS = {
     # name: (requirements files, files installed without dependencies, command)
     "mkdocs": (("requirements.txt",), (), "mkdocs"),
